@@ -1,0 +1,25 @@
+// Purpose: the neighbourhood of an actor up to $depth (1 or 2) hops, in either direction.
+// Parameters: $id (centre actor), $depth (1 or 2), $types (relationship types or null),
+//             $at (date or null: ties valid that day), $equals (map: filters that
+//             neighbouring actors must match), $territory (territory id or null:
+//             neighbouring actors placed in it or its sub-territories), $limit (max paths).
+// Returns: centre (map), path_nodes and path_relationships (per path; the caller removes
+//          repeats), truncated (true when $limit paths were reached); no row when absent.
+MATCH (centre:Actor {id: $id})
+OPTIONAL MATCH path = (centre)-[*1..2]-(:Entity)
+WHERE length(path) <= $depth
+  AND all(r IN relationships(path) WHERE ($types IS NULL OR type(r) IN $types)
+      AND ($at IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $at)
+                           AND (r.valid_to IS NULL OR r.valid_to >= $at))))
+  AND all(x IN nodes(path)[1..] WHERE NOT x:Actor OR (
+      all(key IN keys($equals) WHERE x[key] = $equals[key])
+      AND ($territory IS NULL OR EXISTS {
+        MATCH (x)-[:ANCHORED_IN|ACTIVE_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory})
+      })))
+WITH centre, path LIMIT $limit
+WITH centre, collect(path) AS paths
+RETURN centre {.*, labels: labels(centre)} AS centre,
+       [p IN paths | [n IN nodes(p)[1..] | n {.*, labels: labels(n)}]] AS path_nodes,
+       [p IN paths | [r IN relationships(p) |
+          {rel: r {.*}, type: type(r), from_id: startNode(r).id, to_id: endNode(r).id}]] AS path_relationships,
+       size(paths) >= $limit AS truncated

@@ -1,0 +1,14 @@
+// Purpose: one page of relationships, filtered, with the total count.
+// Parameters: $types (list of types or null), $from_id, $to_id, $node_id (either end),
+//             $at (date or null: valid that day), $offset, $limit.
+// Returns: total and items (maps: rel, type, from_id, to_id), ordered by type, ends, id.
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND ($from_id IS NULL OR a.id = $from_id)
+  AND ($to_id IS NULL OR b.id = $to_id)
+  AND ($node_id IS NULL OR a.id = $node_id OR b.id = $node_id)
+  AND ($at IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $at)
+                       AND (r.valid_to IS NULL OR r.valid_to >= $at)))
+WITH a, r, b ORDER BY type(r), a.id, b.id, r.id
+WITH collect({rel: r {.*}, type: type(r), from_id: a.id, to_id: b.id}) AS matched
+RETURN size(matched) AS total, matched[$offset..($offset + $limit)] AS items

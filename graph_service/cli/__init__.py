@@ -1,0 +1,1 @@
+"""The maillage command line."""

@@ -1,0 +1,193 @@
+"""The ``maillage`` command line.  Messages in French by default
+(``--lang en`` or ``MAILLAGE_LANG=en`` for English)."""
+
+from __future__ import annotations
+
+import shlex
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graph_service.config import Language, Settings, get_settings
+from graph_service.errors import MaillageError
+from graph_service.i18n import translate
+from graph_service.local_neo4j.runtime import LocalNeo4j, probe_server
+from graph_service.repositories.database import Database, connection_info
+from graph_service.repositories.schema import apply_migrations
+
+app = typer.Typer(help="Maillage: graph database and network analysis of actor ecosystems.",
+                  no_args_is_help=True, add_completion=False)
+neo4j_app = typer.Typer(help="The local Neo4j server (assembled from Maven Central).",
+                        no_args_is_help=True)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(db_app, name="db")
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class _State:
+    language: Language = Language.FR
+
+
+state = _State()
+
+
+def say(key: str, **values: object) -> None:
+    console.print(translate(key, state.language, **values), highlight=False, markup=False)
+
+
+def fail(error: MaillageError) -> typer.Exit:
+    errors.print(error.detail(state.language), style="bold red", highlight=False, markup=False)
+    return typer.Exit(code=1)
+
+
+@app.callback()
+def main(
+    lang: Annotated[
+        Language | None,
+        typer.Option("--lang", help="Language of messages (default: MAILLAGE_LANG, else fr)."),
+    ] = None,
+) -> None:
+    state.language = lang or get_settings().language
+
+
+def _settings() -> Settings:
+    return get_settings()
+
+
+def _announce(key: str, values: dict[str, object]) -> None:
+    say(key, **values)
+
+
+# --- maillage neo4j ---------------------------------------------------------------
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Build (once) and start the local Neo4j, then wait until Bolt answers."""
+    settings = _settings()
+    if not settings.uses_local_neo4j:
+        say("neo4j.external", uri=settings.neo4j_uri)
+        return
+    server = LocalNeo4j(settings)
+    try:
+        pid, already = server.start(_announce)
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    say("neo4j.already_running" if already else "neo4j.started", uri=server.uri, pid=pid)
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j cleanly."""
+    settings = _settings()
+    if not settings.uses_local_neo4j:
+        say("neo4j.external", uri=settings.neo4j_uri)
+        return
+    stopped = LocalNeo4j(settings).stop()
+    say("neo4j.stopped" if stopped else "neo4j.not_running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Version, URI, and whether APOC and GDS answer.  Exit code 1 when not running."""
+    settings = _settings()
+    try:
+        if settings.uses_local_neo4j:
+            status = LocalNeo4j(settings).status()
+        else:
+            status = probe_server(connection_info(settings))
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    if not status.running:
+        say("neo4j.not_running")
+        raise typer.Exit(code=1)
+    if status.error:
+        console.print(f"{status.uri}: " + translate("neo4j.status.unreachable", state.language,
+                                                    error=status.error), markup=False)
+        raise typer.Exit(code=1)
+    state_word = translate("neo4j.status.running", state.language)
+    console.print(f"Neo4j {status.neo4j_version} {status.edition} — {state_word}", markup=False)
+    console.print(f"URI  : {status.uri}", markup=False)
+    if status.pid:
+        console.print(f"PID  : {status.pid}", markup=False)
+    console.print(f"APOC : {status.apoc_version or '—'}", markup=False)
+    console.print(f"GDS  : {status.gds_version or '—'}", markup=False)
+
+
+@neo4j_app.command("env")
+def neo4j_env() -> None:
+    """Print shell `export` lines (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)
+    for the server in use, e.g. `eval "$(maillage neo4j env)"`."""
+    try:
+        info = connection_info(_settings())
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    for name, value in (("NEO4J_URI", info.uri), ("NEO4J_USER", info.user),
+                        ("NEO4J_PASSWORD", info.password), ("NEO4J_DATABASE", info.database)):
+        print(f"export {name}={shlex.quote(value)}")
+
+
+# --- maillage db ------------------------------------------------------------------
+
+
+def _database(settings: Settings) -> Database:
+    return Database(connection_info(settings), settings.neo4j_timeout_seconds)
+
+
+@db_app.command("init")
+def db_init() -> None:
+    """Apply the schema migrations (constraints, indexes, SDGs); idempotent."""
+    settings = _settings()
+    try:
+        database = _database(settings)
+        try:
+            version, applied = apply_migrations(database)
+        finally:
+            database.close()
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    say("db.initialised", version=version,
+        applied=", ".join(applied) or translate("db.none", state.language))
+
+
+# --- maillage serve / demo --------------------------------------------------------
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI documentation at /docs)."""
+    import uvicorn
+
+    from graph_service.api.app import create_app
+
+    settings = _settings()
+    host = host or settings.api_host
+    port = port or settings.api_port
+    say("serve.listening", host=host, port=port)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@app.command("demo")
+def demo(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Start the local Neo4j (unless NEO4J_URI names another), initialise the
+    schema, load the reference data and serve the API."""
+    settings = _settings()
+    if settings.uses_local_neo4j:
+        neo4j_start()
+    db_init()
+    say("demo.no_dataset")
+    serve(host=host, port=port)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,128 @@
+"""Settings: one ``BaseSettings`` read from the environment (and a ``.env`` file).
+
+Every field here is documented in the README's configuration table; a test keeps
+the two in step.  Neo4j connection settings use the ``NEO4J_`` names that every
+Neo4j tool understands; Maillage's own settings use the ``MAILLAGE_`` prefix.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_PASSWORDS = frozenset({"", "neo4j", "password", "changeme", "change-me", "secret"})
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class Language(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+def _default_data_dir() -> Path:
+    return Path.home() / ".local" / "share" / "maillage"
+
+
+def _default_neo4j_home() -> Path:
+    return Path.home() / ".cache" / "maillage" / "neo4j-server"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration of the service, the CLI and the local Neo4j."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    environment: Annotated[Environment, Field(validation_alias="MAILLAGE_ENV")] = (
+        Environment.DEVELOPMENT
+    )
+    language: Annotated[Language, Field(validation_alias="MAILLAGE_LANG")] = Language.FR
+
+    # External Neo4j (Aura, a cluster, docker compose). When the URI is unset the
+    # locally assembled server (`maillage neo4j start`) is used.
+    neo4j_uri: Annotated[str | None, Field(validation_alias="NEO4J_URI")] = None
+    neo4j_user: Annotated[str, Field(validation_alias="NEO4J_USER")] = "neo4j"
+    neo4j_password: Annotated[SecretStr | None, Field(validation_alias="NEO4J_PASSWORD")] = (
+        None
+    )
+    neo4j_database: Annotated[str, Field(validation_alias="NEO4J_DATABASE")] = "neo4j"
+    neo4j_timeout_seconds: Annotated[
+        float, Field(gt=0, validation_alias="MAILLAGE_NEO4J_TIMEOUT_SECONDS")
+    ] = 5.0
+
+    # The local server assembled from Maven Central.
+    data_dir: Annotated[Path, Field(validation_alias="MAILLAGE_DATA_DIR")] = Field(
+        default_factory=_default_data_dir
+    )
+    neo4j_home: Annotated[Path, Field(validation_alias="MAILLAGE_NEO4J_HOME")] = Field(
+        default_factory=_default_neo4j_home
+    )
+    neo4j_bolt_port: Annotated[
+        int, Field(ge=1, le=65535, validation_alias="MAILLAGE_NEO4J_BOLT_PORT")
+    ] = 7687
+    neo4j_heap: Annotated[str, Field(pattern=r"^\d+[kmgKMG]$", validation_alias="MAILLAGE_NEO4J_HEAP")] = (
+        "1g"
+    )
+    neo4j_pagecache: Annotated[
+        str, Field(pattern=r"^\d+[kmgKMG]$", validation_alias="MAILLAGE_NEO4J_PAGECACHE")
+    ] = "512m"
+    neo4j_start_timeout_seconds: Annotated[
+        float, Field(gt=0, validation_alias="MAILLAGE_NEO4J_START_TIMEOUT_SECONDS")
+    ] = 180.0
+    java_home: Annotated[Path | None, Field(validation_alias="MAILLAGE_JAVA_HOME")] = None
+    maven: Annotated[str, Field(validation_alias="MAILLAGE_MAVEN")] = "mvn"
+
+    # Open vocabularies grow per deployment (comma-separated values).
+    extra_natures: Annotated[str, Field(validation_alias="MAILLAGE_EXTRA_NATURES")] = ""
+    extra_framework_types: Annotated[
+        str, Field(validation_alias="MAILLAGE_EXTRA_FRAMEWORK_TYPES")
+    ] = ""
+
+    # HTTP API.
+    api_host: Annotated[str, Field(validation_alias="MAILLAGE_API_HOST")] = "127.0.0.1"
+    api_port: Annotated[int, Field(ge=1, le=65535, validation_alias="MAILLAGE_API_PORT")] = (
+        8000
+    )
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secret_in_production(self) -> Settings:
+        if self.environment is Environment.PRODUCTION:
+            password = self.neo4j_password.get_secret_value() if self.neo4j_password else ""
+            if password.strip().lower() in PLACEHOLDER_PASSWORDS:
+                raise ValueError(
+                    "NEO4J_PASSWORD must be set to a real secret when MAILLAGE_ENV=production"
+                )
+            if not self.neo4j_uri:
+                raise ValueError("NEO4J_URI must name the production server when MAILLAGE_ENV=production")
+        return self
+
+    @property
+    def uses_local_neo4j(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def local_bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
+
+
+# Documented names of every setting, in field order (the README table follows it).
+def setting_names() -> list[str]:
+    names: list[str] = []
+    for field in Settings.model_fields.values():
+        assert isinstance(field.validation_alias, str)
+        names.append(field.validation_alias)
+    return names
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

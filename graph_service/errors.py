@@ -1,0 +1,103 @@
+"""The service's exceptions.  Each carries its HTTP status; one API handler turns
+them into ``application/problem+json`` (RFC 9457), and the CLI prints them.
+
+Messages are catalogue keys (see :mod:`graph_service.i18n`) so that the same
+error reads in French or English.  Nothing here ever holds query text or query
+parameters: error bodies must not echo them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph_service.config import Language
+from graph_service.i18n import MESSAGES, translate
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One located problem: where (``loc``), what was given, and why it is wrong.
+
+    ``message`` is either a catalogue key (translated when rendered) or, for
+    problems found by pydantic, its own English message.
+    """
+
+    loc: tuple[str | int, ...]
+    message: str
+    value: Any = None
+    values: dict[str, object] = field(default_factory=dict)
+
+    def render(self, language: Language) -> dict[str, Any]:
+        text = translate(self.message, language, **self.values) if self.message in MESSAGES else self.message
+        problem: dict[str, Any] = {"loc": list(self.loc), "field": self.field, "message": text}
+        if self.value is not None:
+            problem["value"] = self.value
+        return problem
+
+    @property
+    def field(self) -> str:
+        """Dotted name of the field, without the request part (``body``, ``query``…)."""
+        return ".".join(str(p) for p in self.loc if p not in ("body", "query", "path"))
+
+
+class MaillageError(Exception):
+    """Base class: an error a user can understand and act on."""
+
+    status_code = 500
+    title_key = "error.internal"
+    problem_type = "about:blank"
+
+    def __init__(self, detail_key: str = "error.internal.detail", **values: object) -> None:
+        self.detail_key = detail_key
+        self.values = values
+        super().__init__(translate(detail_key, Language.EN, **values))
+
+    def title(self, language: Language) -> str:
+        return translate(self.title_key, language)
+
+    def detail(self, language: Language) -> str:
+        return translate(self.detail_key, language, **self.values)
+
+    def extra(self, language: Language) -> dict[str, Any]:
+        """Members added to the problem document (RFC 9457 extension members)."""
+        return {}
+
+
+class NotFoundError(MaillageError):
+    status_code = 404
+    title_key = "error.not_found"
+    problem_type = "/problems/not-found"
+
+    def __init__(self, label: str, id: str) -> None:
+        super().__init__("error.not_found.detail", label=label, id=id)
+
+
+class ConflictError(MaillageError):
+    status_code = 409
+    title_key = "error.conflict"
+    problem_type = "/problems/conflict"
+
+
+class DatabaseUnavailableError(MaillageError):
+    status_code = 503
+    title_key = "error.unavailable"
+    problem_type = "/problems/database-unavailable"
+
+    def __init__(self) -> None:
+        super().__init__("error.unavailable.detail")
+
+
+class ValidationProblem(MaillageError):
+    """422: the request is well-formed but its content is wrong; nothing was written."""
+
+    status_code = 422
+    title_key = "error.validation"
+    problem_type = "/problems/validation"
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("error.validation.detail", count=len(problems))
+
+    def extra(self, language: Language) -> dict[str, Any]:
+        return {"errors": [p.render(language) for p in self.problems]}

@@ -1,0 +1,201 @@
+"""User-facing messages, French by default and English on request.
+
+Code, API field names and logs stay in English; what a person reads on the CLI,
+in error titles and on maps comes from this catalogue.  Every key has both
+languages (a unit test checks it).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from graph_service.config import Language
+
+MESSAGES: Final[dict[str, dict[Language, str]]] = {
+    # --- errors (API problem titles) -------------------------------------------------
+    "error.not_found": {
+        Language.FR: "Introuvable",
+        Language.EN: "Not found",
+    },
+    "error.not_found.detail": {
+        Language.FR: "Aucun·e {label} avec l'identifiant « {id} ».",
+        Language.EN: "No {label} with id '{id}'.",
+    },
+    "error.conflict": {Language.FR: "Conflit", Language.EN: "Conflict"},
+    "error.duplicate.detail": {
+        Language.FR: "Un·e {label} avec l'identifiant « {id} » existe déjà.",
+        Language.EN: "A {label} with id '{id}' already exists.",
+    },
+    "error.constraint.detail": {
+        Language.FR: "La base a refusé l'écriture : une contrainte d'unicité serait violée.",
+        Language.EN: "The database refused the write: a uniqueness constraint would be violated.",
+    },
+    "error.has_relationships.detail": {
+        Language.FR: (
+            "« {id} » a encore {count} relation(s). Supprimez-les d'abord, "
+            "ou relancez avec force=true pour tout supprimer."
+        ),
+        Language.EN: (
+            "'{id}' still has {count} relationship(s). Delete them first, "
+            "or repeat with force=true to delete everything."
+        ),
+    },
+    "error.validation": {
+        Language.FR: "Données invalides",
+        Language.EN: "Invalid data",
+    },
+    "error.validation.detail": {
+        Language.FR: "{count} problème(s) ; rien n'a été écrit.",
+        Language.EN: "{count} problem(s); nothing was written.",
+    },
+    "error.dangling_reference": {
+        Language.FR: "Aucun nœud avec l'identifiant « {id} ».",
+        Language.EN: "No node with id '{id}'.",
+    },
+    "error.wrong_endpoint": {
+        Language.FR: "Une relation {type} ne peut pas partir de {from_labels} vers {to_labels}.",
+        Language.EN: "A {type} relationship cannot go from {from_labels} to {to_labels}.",
+    },
+    "error.unavailable": {
+        Language.FR: "Base de données indisponible",
+        Language.EN: "Database unavailable",
+    },
+    "error.unavailable.detail": {
+        Language.FR: (
+            "Neo4j ne répond pas. Réessayez dans un instant ; le service se reconnecte seul."
+        ),
+        Language.EN: "Neo4j does not answer. Try again shortly; the service reconnects by itself.",
+    },
+    "error.internal": {Language.FR: "Erreur interne", Language.EN: "Internal error"},
+    "error.internal.detail": {
+        Language.FR: "Une erreur inattendue s'est produite ; elle a été journalisée.",
+        Language.EN: "An unexpected error occurred; it has been logged.",
+    },
+    "error.bad_request": {Language.FR: "Requête invalide", Language.EN: "Bad request"},
+    # --- local Neo4j runtime -------------------------------------------------------
+    "neo4j.java_missing": {
+        Language.FR: (
+            "Java introuvable. Installez un JDK 17 ou 21 (paquet Debian openjdk-17-jdk) "
+            "ou indiquez-le avec MAILLAGE_JAVA_HOME."
+        ),
+        Language.EN: (
+            "Java not found. Install a JDK 17 or 21 (Debian package openjdk-17-jdk) "
+            "or point MAILLAGE_JAVA_HOME at one."
+        ),
+    },
+    "neo4j.java_version": {
+        Language.FR: (
+            "Neo4j 5.26 tourne sous Java 17 ou 21 ; {java} est en version {version}. "
+            "Indiquez un JDK 17 ou 21 avec MAILLAGE_JAVA_HOME."
+        ),
+        Language.EN: (
+            "Neo4j 5.26 runs on Java 17 or 21; {java} is version {version}. "
+            "Point MAILLAGE_JAVA_HOME at a JDK 17 or 21."
+        ),
+    },
+    "neo4j.maven_missing": {
+        Language.FR: (
+            "Maven introuvable (« {maven} »). Installez-le (paquet Debian maven) "
+            "ou indiquez la commande avec MAILLAGE_MAVEN."
+        ),
+        Language.EN: (
+            "Maven not found ('{maven}'). Install it (Debian package maven) "
+            "or name the command with MAILLAGE_MAVEN."
+        ),
+    },
+    "neo4j.build_failed": {
+        Language.FR: (
+            "L'assemblage de Neo4j depuis Maven Central a échoué (code {code}). "
+            "Vérifiez l'accès à Maven Central. Fin du journal Maven :\n{tail}"
+        ),
+        Language.EN: (
+            "Assembling Neo4j from Maven Central failed (exit {code}). "
+            "Check that Maven Central is reachable. End of the Maven log:\n{tail}"
+        ),
+    },
+    "neo4j.building": {
+        Language.FR: "Assemblage de Neo4j {version} depuis Maven Central (une seule fois)…",
+        Language.EN: "Assembling Neo4j {version} from Maven Central (once)…",
+    },
+    "neo4j.port_taken": {
+        Language.FR: (
+            "Le port {port} est déjà pris par un autre programme. Libérez-le ou choisissez "
+            "un autre port avec MAILLAGE_NEO4J_BOLT_PORT."
+        ),
+        Language.EN: (
+            "Port {port} is already taken by another program. Free it or choose another "
+            "port with MAILLAGE_NEO4J_BOLT_PORT."
+        ),
+    },
+    "neo4j.starting": {
+        Language.FR: "Démarrage de Neo4j (données dans {data})…",
+        Language.EN: "Starting Neo4j (data in {data})…",
+    },
+    "neo4j.started": {
+        Language.FR: "Neo4j est prêt sur {uri} (pid {pid}).",
+        Language.EN: "Neo4j is ready on {uri} (pid {pid}).",
+    },
+    "neo4j.already_running": {
+        Language.FR: "Neo4j tourne déjà sur {uri} (pid {pid}).",
+        Language.EN: "Neo4j is already running on {uri} (pid {pid}).",
+    },
+    "neo4j.died": {
+        Language.FR: "Neo4j s'est arrêté au démarrage. Fin du journal ({log}) :\n{tail}",
+        Language.EN: "Neo4j stopped while starting. End of the log ({log}):\n{tail}",
+    },
+    "neo4j.start_timeout": {
+        Language.FR: "Neo4j ne répond pas après {seconds} s. Voir le journal : {log}",
+        Language.EN: "Neo4j does not answer after {seconds} s. See the log: {log}",
+    },
+    "neo4j.stopped": {Language.FR: "Neo4j est arrêté.", Language.EN: "Neo4j is stopped."},
+    "neo4j.not_running": {
+        Language.FR: "Neo4j local ne tourne pas.",
+        Language.EN: "The local Neo4j is not running.",
+    },
+    "neo4j.external": {
+        Language.FR: "NEO4J_URI désigne un serveur externe ({uri}) : rien à faire en local.",
+        Language.EN: "NEO4J_URI names an external server ({uri}): nothing to do locally.",
+    },
+    "neo4j.credentials_missing": {
+        Language.FR: (
+            "Aucun mot de passe pour le Neo4j local : lancez « maillage neo4j start » "
+            "ou définissez NEO4J_URI et NEO4J_PASSWORD."
+        ),
+        Language.EN: (
+            "No password for the local Neo4j: run 'maillage neo4j start' "
+            "or set NEO4J_URI and NEO4J_PASSWORD."
+        ),
+    },
+    "neo4j.status.running": {Language.FR: "en marche", Language.EN: "running"},
+    "neo4j.status.unreachable": {
+        Language.FR: "injoignable : {error}",
+        Language.EN: "unreachable: {error}",
+    },
+    # --- database ------------------------------------------------------------------
+    "db.initialised": {
+        Language.FR: "Schéma à jour (version {version}) ; migrations appliquées : {applied}.",
+        Language.EN: "Schema up to date (version {version}); migrations applied: {applied}.",
+    },
+    "db.none": {Language.FR: "aucune", Language.EN: "none"},
+    # --- demo and server -------------------------------------------------------------
+    "serve.listening": {
+        Language.FR: "API Maillage sur http://{host}:{port}/api/v1 (documentation : /docs).",
+        Language.EN: "Maillage API on http://{host}:{port}/api/v1 (documentation: /docs).",
+    },
+    "demo.no_dataset": {
+        Language.FR: (
+            "Le jeu de données de référence CAAC n'est pas encore livré : la base démarre vide."
+        ),
+        Language.EN: "The CAAC reference dataset is not shipped yet: the database starts empty.",
+    },
+}
+
+
+def translate(key: str, language: Language = Language.FR, **values: object) -> str:
+    """Return the message ``key`` in ``language``, filled with ``values``.
+
+    >>> translate("neo4j.stopped", Language.EN)
+    'Neo4j is stopped.'
+    """
+    template = MESSAGES[key][language]
+    return template.format(**values) if values else template

@@ -1,0 +1,1 @@
+"""The local Neo4j server, assembled from Maven Central (see ``runtime``)."""

@@ -1,0 +1,94 @@
+"""Named Cypher queries, loaded from the ``cypher/`` folder ("SQL is code").
+
+One query per file, with a header saying its purpose, parameters and result.
+Values always travel as ``$parameters``.  A few files are templates: a label or
+relationship type cannot be a parameter in a pattern, so ``__LABEL__``,
+``__TYPE__``, ``__PLACEMENT__`` and ``__ALL_TYPES__`` are filled here, and only
+from the :class:`NodeLabel` / :class:`RelationshipType` allow-lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import LiteralString, cast
+
+from graph_service.domain.enums import NodeLabel, RelationshipType
+
+CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
+MIGRATIONS_DIR = CYPHER_DIR / "migrations"
+_PLACEHOLDER = re.compile(r"__[A-Z_]+__")
+
+
+@cache
+def _source(name: str) -> str:
+    path = CYPHER_DIR / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(f"no Cypher query named {name!r} in {CYPHER_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+def query(
+    name: str,
+    *,
+    label: NodeLabel | None = None,
+    rel_type: RelationshipType | None = None,
+    placement: Iterable[RelationshipType] = (),
+) -> LiteralString:
+    """The text of query ``name`` (e.g. ``"nodes/get"``), its template slots filled.
+
+    >>> "MATCH (n:Actor {id: $id})" in query("nodes/get", label=NodeLabel.ACTOR)
+    True
+    """
+    text = _source(name)
+    slots = {
+        "__LABEL__": NodeLabel(label).value if label is not None else None,
+        "__TYPE__": RelationshipType(rel_type).value if rel_type is not None else None,
+        "__PLACEMENT__": "|".join(RelationshipType(t).value for t in placement) or None,
+        "__ALL_TYPES__": "|".join(t.value for t in RelationshipType),
+    }
+    for slot, value in slots.items():
+        if slot in text:
+            if value is None:
+                raise ValueError(f"query {name!r} needs a value for {slot}")
+            text = text.replace(slot, value)
+    leftover = _PLACEHOLDER.search(text)
+    if leftover:
+        raise ValueError(f"query {name!r} has an unknown slot {leftover.group()}")
+    # The text comes from our own files, with slots from enum allow-lists only.
+    return cast(LiteralString, text)
+
+
+def query_names() -> list[str]:
+    """Names of every query file (migrations excluded: they are scripts)."""
+    return sorted(
+        str(path.relative_to(CYPHER_DIR).with_suffix(""))
+        for path in CYPHER_DIR.rglob("*.cypher")
+        if MIGRATIONS_DIR not in path.parents
+    )
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[LiteralString, ...]
+
+
+def migrations() -> list[Migration]:
+    """Schema migrations, in version order: ``NNNN_name.cypher``, statements split on ';'."""
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.cypher")):
+        version, _, name = path.stem.partition("_")
+        body = "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("//")
+        )
+        statements = tuple(
+            cast(LiteralString, statement.strip()) for statement in body.split(";") if statement.strip()
+        )
+        found.append(Migration(int(version), name, statements))
+    return found

@@ -1,0 +1,181 @@
+"""The connection to Neo4j: one driver per process, transactions, and the one
+place where driver exceptions become the service's own errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import neo4j
+import neo4j.exceptions as neo4j_errors
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j.time import Date, DateTime, Duration, Time
+
+from graph_service.config import Settings
+from graph_service.errors import ConflictError, DatabaseUnavailableError, MaillageError
+
+logger = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+#: Driver errors that mean "the database cannot be reached or used right now":
+#: the request may succeed later, without a restart (the driver reconnects).
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.ConnectionAcquisitionTimeoutError,
+    neo4j_errors.DatabaseUnavailable,
+    neo4j_errors.TransientError,
+    neo4j_errors.AuthError,
+    neo4j_errors.IncompleteCommit,
+    neo4j_errors.ConnectionPoolError,
+)
+
+
+def translate_driver_error(exc: Exception) -> MaillageError:
+    """The service error for a driver exception (every driver exception maps to one)."""
+    if isinstance(exc, MaillageError):
+        return exc
+    if isinstance(exc, neo4j_errors.ConstraintError):
+        return ConflictError("error.constraint.detail")
+    if isinstance(exc, UNAVAILABLE_ERRORS):
+        return DatabaseUnavailableError()
+    # Anything else is a bug on our side (a query or a driver misuse): log it
+    # in full here, and let the client see a generic 500 without query text.
+    logger.error("unexpected Neo4j driver error", exc_info=exc)
+    return MaillageError()
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+class Database:
+    """A driver plus the database name, with read and write transactions.
+
+    Reads are routed to readers (``RoutingControl.READ`` in a cluster); every
+    call names the database explicitly (``database_``) so that no round trip is
+    spent on resolving the home database.
+    """
+
+    def __init__(self, connection: ConnectionInfo, timeout_seconds: float = 5.0) -> None:
+        self.connection = connection
+        self.driver = GraphDatabase.driver(
+            connection.uri,
+            auth=(connection.user, connection.password),
+            connection_timeout=timeout_seconds,
+            connection_acquisition_timeout=timeout_seconds,
+            max_transaction_retry_time=timeout_seconds,
+            # A restarted server leaves dead connections in the pool; checking
+            # idle ones before use lets the service recover without a restart.
+            liveness_check_timeout=0,
+            # Notifications ("label does not exist" on an empty database…) are
+            # for people writing queries, not for a running service.
+            notifications_min_severity="OFF",
+        )
+
+    def close(self) -> None:
+        self.driver.close()
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except MaillageError:
+            raise
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise translate_driver_error(exc) from exc
+        except OSError as exc:  # sockets closed under the driver's feet
+            raise DatabaseUnavailableError() from exc
+
+    def read(
+        self,
+        work: Callable[Concatenate[ManagedTransaction, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run ``work(tx, …)`` in a read transaction."""
+        with self._translated(), self.driver.session(
+            database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            return session.execute_read(work, *args, **kwargs)
+
+    def write(
+        self,
+        work: Callable[Concatenate[ManagedTransaction, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run ``work(tx, …)`` in one write transaction: all of it or nothing."""
+        with self._translated(), self.driver.session(
+            database=self.connection.database, default_access_mode=neo4j.WRITE_ACCESS
+        ) as session:
+            return session.execute_write(work, *args, **kwargs)
+
+    def run_schema(self, statement: str) -> None:
+        """Run one schema statement (DDL) in its own auto-commit transaction."""
+        with self._translated():
+            self.driver.execute_query(
+                statement,  # type: ignore[arg-type]  # migration text from our own files
+                database_=self.connection.database,
+            )
+
+    def ping(self) -> bool:
+        """True when a query round trip succeeds."""
+        from graph_service.repositories.cypher import query
+
+        with self._translated():
+            records, _, _ = self.driver.execute_query(
+                query("health/ping"),
+                database_=self.connection.database,
+                routing_=neo4j.RoutingControl.READ,
+            )
+        return bool(records and records[0]["ok"] == 1)
+
+
+def connection_info(settings: Settings) -> ConnectionInfo:
+    """Where to connect: ``NEO4J_URI`` when set, otherwise the local server."""
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        return ConnectionInfo(
+            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
+        )
+    from graph_service.local_neo4j.runtime import LocalNeo4j
+
+    return LocalNeo4j(settings).connection_info()
+
+
+def to_native(value: Any) -> Any:
+    """Neo4j temporal values to Python's, recursively (maps and lists included)."""
+    if isinstance(value, Date | DateTime | Time):
+        return value.to_native()
+    if isinstance(value, Duration):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: to_native(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [to_native(item) for item in value]
+    return value
+
+
+def to_neo4j(value: Any) -> Any:
+    """Python values to what the driver stores: enums as plain strings, dates kept
+    as dates (so that Cypher compares them as dates), recursively."""
+    if isinstance(value, str):
+        return str(value)  # StrEnum members become plain strings
+    if isinstance(value, datetime | date):
+        return value
+    if isinstance(value, dict):
+        return {key: to_neo4j(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_neo4j(item) for item in value]
+    return value

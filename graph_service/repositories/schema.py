@@ -1,0 +1,45 @@
+"""Schema migrations: constraints, indexes and seed data, applied in order and
+recorded in the database (``(:SchemaMigration {version})``), so that a change of
+schema is a new numbered file in ``cypher/migrations/``, never a manual step."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from graph_service.repositories.cypher import migrations, query
+from graph_service.repositories.database import Database
+
+
+def _applied_versions(tx: ManagedTransaction) -> set[int]:
+    return {record["version"] for record in tx.run(query("schema/applied_migrations"))}
+
+
+def _record(tx: ManagedTransaction, version: int, name: str) -> None:
+    tx.run(query("schema/record_migration"), version=version, name=name).consume()
+
+
+def apply_migrations(database: Database) -> tuple[int, list[str]]:
+    """Apply the migrations this database lacks.  Returns the schema version
+    and the names of the migrations applied now (empty when up to date).
+
+    Each statement is idempotent (``IF NOT EXISTS`` / ``MERGE``), so a run cut
+    short is simply run again.
+    """
+    applied_now: list[str] = []
+    done = database.read(_applied_versions)
+    version = max(done, default=0)
+    for migration in migrations():
+        if migration.version in done:
+            continue
+        for statement in migration.statements:
+            database.run_schema(statement)
+        database.write(_record, migration.version, migration.name)
+        applied_now.append(f"{migration.version:04d}_{migration.name}")
+        version = migration.version
+    # New indexes fill in the background; wait, so that the next query uses them.
+    database.run_schema("CALL db.awaitIndexes(300)")
+    return version, applied_now
+
+
+def current_version(database: Database) -> int:
+    return max(database.read(_applied_versions), default=0)
