@@ -137,7 +137,7 @@ class TerritoryCreate(NodeBase):
         if (self.lat is None) != (self.lon is None):
             raise ValueError("lat and lon go together: give both or neither")
         if self.lat is not None and self.kind is not TerritoryKind.GEOGRAPHIC:
-            raise ValueError("only geographic territories have coordinates")
+            raise ValueError("lat and lon are only for geographic territories (kind=geographic)")
         return self
 
 

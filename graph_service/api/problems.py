@@ -1,0 +1,75 @@
+"""One error shape for the whole API: ``application/problem+json`` (RFC 9457).
+
+Every exception ends here: the service's own (:class:`MaillageError`, which
+carries its status), FastAPI's request validation, HTTP errors of the routing
+layer, and anything unexpected (a 500 that says nothing about the query).
+"""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph_service.api.deps import request_language
+from graph_service.config import Language
+from graph_service.errors import MaillageError
+from graph_service.i18n import translate
+from graph_service.services.validation import problems_from_errors
+
+PROBLEM_JSON = "application/problem+json"
+logger = logging.getLogger(__name__)
+
+
+def problem_response(
+    request: Request, status: int, title: str, detail: str, type_: str = "about:blank",
+    **extra: Any,
+) -> JSONResponse:
+    body = {"type": type_, "title": title, "status": status, "detail": detail,
+            "instance": request.url.path, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def _maillage_error(request: Request, exc: MaillageError) -> JSONResponse:
+    language = request_language(request)
+    return problem_response(request, exc.status_code, exc.title(language), exc.detail(language),
+                            exc.problem_type, **exc.extra(language))
+
+
+async def handle_maillage_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, MaillageError)
+    if exc.status_code >= 500:
+        logger.warning("request failed: %s", exc)
+    return _maillage_error(request, exc)
+
+
+async def handle_request_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return _maillage_error(request, problems_from_errors(exc.errors()))
+
+
+async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    language = request_language(request)
+    title = translate("error.not_found", language) if exc.status_code == 404 else (
+        translate("error.bad_request", language))
+    return problem_response(request, exc.status_code, title, str(exc.detail))
+
+
+async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    logger.error("unexpected error on %s", request.url.path, exc_info=exc)
+    language = request_language(request)
+    return problem_response(request, 500, translate("error.internal", language),
+                            translate("error.internal.detail", language))
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(MaillageError, handle_maillage_error)
+    app.add_exception_handler(RequestValidationError, handle_request_validation)
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)
+    app.add_exception_handler(Exception, handle_unexpected)
+
+
+__all__ = ["PROBLEM_JSON", "Language", "install_problem_handlers", "problem_response"]

@@ -1,0 +1,79 @@
+"""CRUD routes of a node resource, built from its :class:`NodeResource`.
+
+Each resource (actors, persons, territories, frameworks, operations, issues)
+gets its own router from the same factory: the rules are the same, only the
+models and filters differ.  (No ``from __future__ import annotations`` here:
+FastAPI reads these annotations at run time.)
+"""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Response, status
+from pydantic import BaseModel, Field, create_model
+
+from graph_service.api.deps import DatabaseDep
+from graph_service.api.schemas import Page, PlacedQuery
+from graph_service.domain.resources import NodeResource
+from graph_service.services.nodes import NodeService
+
+
+def filter_model(resource: NodeResource) -> type[PlacedQuery]:
+    """The list query of ``resource``: paging, text, territory, date, and an
+    equality filter per filterable property, typed as in the create model."""
+    fields: dict[str, Any] = {
+        name: (resource.create.model_fields[name].annotation | None, Field(default=None))
+        for name in resource.filters
+    }
+    model: type[PlacedQuery] = create_model(
+        f"{resource.create.__name__.removesuffix('Create')}Query", __base__=PlacedQuery, **fields
+    )
+    return model
+
+
+def equality_filters(resource: NodeResource, query: BaseModel) -> dict[str, Any]:
+    values = {name: getattr(query, name) for name in resource.filters}
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def node_router(resource: NodeResource) -> APIRouter:
+    router = APIRouter(prefix=f"/{resource.path}", tags=[resource.path])
+    Create, Update, Public = resource.create, resource.update, resource.public
+    Filters = filter_model(resource)
+
+    def service(database: DatabaseDep) -> NodeService:
+        return NodeService(database, resource)
+
+    Service = Annotated[NodeService, Depends(service)]
+
+    @router.post("", status_code=status.HTTP_201_CREATED, response_model=Public,
+                 summary=f"Create a {resource.name_en}")
+    def create(payload: Create, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
+        return nodes.create(payload)
+
+    @router.get("", response_model=Page[Public], summary=f"List {resource.path}")  # type: ignore[valid-type]
+    def list_(query: Annotated[Filters, Query()], nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
+        total, items = nodes.list(
+            equals=equality_filters(resource, query), text=query.q, territory=query.territory,
+            at=query.at, offset=query.offset, limit=query.limit,
+        )
+        return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+
+    @router.get("/{id}", response_model=Public, summary=f"Read a {resource.name_en}")
+    def read(id: str, nodes: Service) -> dict[str, Any]:
+        return nodes.get(id)
+
+    @router.patch("/{id}", response_model=Public, summary=f"Update a {resource.name_en}")
+    def update(id: str, payload: Update, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
+        return nodes.update(id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
+
+    @router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT,
+                   summary=f"Delete a {resource.name_en}")
+    def delete(
+        id: str,
+        nodes: Service,
+        force: Annotated[bool, Query(description="Also delete its relationships.")] = False,
+    ) -> Response:
+        nodes.delete(id, force=force)
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+    return router

@@ -1,0 +1,45 @@
+"""Response envelopes shared by the routers."""
+
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from graph_service.domain.nodes import NodeId
+
+Item = TypeVar("Item")
+
+
+class Page(BaseModel, Generic[Item]):
+    """One page of a list, with the total number of matches."""
+
+    items: list[Item]
+    total: int = Field(description="Number of matches over all pages.")
+    limit: int
+    offset: int
+
+
+class PageQuery(BaseModel):
+    """Paging and the "as of" date shared by every list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=50, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0)
+    at: date | None = Field(default=None, description="Only ties valid on that day (YYYY-MM-DD).")
+
+
+class PlacedQuery(PageQuery):
+    """List filters of resources placed on territories, plus text search."""
+
+    q: str | None = Field(default=None, max_length=200,
+                          description="Text search over name and aliases (accent-insensitive).")
+    territory: NodeId | None = Field(
+        default=None, description="Only nodes placed in this territory or its sub-territories.")
+
+
+class Neighbourhood(BaseModel):
+    centre: dict[str, Any]
+    nodes: list[dict[str, Any]]
+    relationships: list[dict[str, Any]]
+    truncated: bool = Field(description="True when the path limit was reached.")

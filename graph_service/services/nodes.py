@@ -1,0 +1,124 @@
+"""Node use cases: create, read, update (validated after merging), delete, list."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from neo4j import ManagedTransaction
+from pydantic import BaseModel, ValidationError
+
+from graph_service.domain.enums import NodeLabel
+from graph_service.domain.nodes import NodeBase
+from graph_service.domain.resources import FRAMEWORKS, NodeResource
+from graph_service.errors import ConflictError, FieldProblem, NotFoundError, ValidationProblem
+from graph_service.repositories import nodes as repo
+from graph_service.repositories.database import Database
+from graph_service.services.validation import problems_from
+
+#: Fields that are derived by the service, never taken from a request.
+_SERVER_FIELDS = {"recorded_at", "labels"}
+
+
+def _stored_props(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(exclude={"is_actor"}, exclude_none=True)
+
+
+class NodeService:
+    """The use cases of one node resource (actors, persons, territories…)."""
+
+    def __init__(self, database: Database, resource: NodeResource) -> None:
+        self.database = database
+        self.resource = resource
+
+    @property
+    def label(self) -> NodeLabel:
+        return self.resource.label
+
+    def _not_found(self, id: str) -> NotFoundError:
+        return NotFoundError(self.resource.name_en, id)
+
+    def create(self, payload: NodeBase) -> dict[str, Any]:
+        if self.resource is FRAMEWORKS and getattr(payload, "is_actor", False):
+            return self._add_framework_to_actor(payload)
+        try:
+            return self.database.write(repo.create_node, self.label, _stored_props(payload))
+        except ConflictError as exc:
+            raise ConflictError("error.duplicate.detail", label=self.resource.name_en,
+                                id=getattr(payload, "id", "")) from exc
+
+    def _add_framework_to_actor(self, payload: NodeBase) -> dict[str, Any]:
+        id = str(getattr(payload, "id"))
+        props = {k: v for k, v in _stored_props(payload).items() if k not in ("id", "name")}
+
+        def work(tx: ManagedTransaction) -> dict[str, Any]:
+            labels = repo.labels_by_id(tx, [id])[id]
+            if labels is None or NodeLabel.ACTOR.value not in labels:
+                raise ValidationProblem([FieldProblem(("body", "id"), "error.dangling_reference",
+                                                      value=id, values={"id": id})])
+            if NodeLabel.DIALOGUE_FRAMEWORK.value in labels:
+                raise ConflictError("error.duplicate.detail", label=self.resource.name_en, id=id)
+            added = repo.add_framework_to_actor(tx, id, props)
+            assert added is not None
+            return added
+
+        return self.database.write(work)
+
+    def get(self, id: str) -> dict[str, Any]:
+        node = self.database.read(repo.get_node, self.label, id)
+        if node is None:
+            raise self._not_found(id)
+        return node
+
+    def update(self, id: str, patch: dict[str, Any]) -> dict[str, Any]:
+        """Apply ``patch`` (only the fields the client sent; ``None`` removes).
+        The merged node is validated as a whole before anything is written."""
+
+        def work(tx: ManagedTransaction) -> dict[str, Any]:
+            current = repo.get_node(tx, self.label, id)
+            if current is None:
+                raise self._not_found(id)
+            stored = {k: v for k, v in current.items() if k not in _SERVER_FIELDS}
+            merged = {**stored, **patch}
+            merged = {k: v for k, v in merged.items() if v is not None}
+            try:
+                validated = self.resource.create.model_validate(
+                    {k: v for k, v in merged.items() if k in self.resource.create.model_fields}
+                )
+            except ValidationError as exc:
+                raise problems_from(exc, ("body",)) from exc
+            new_props = _stored_props(validated)
+            changes: dict[str, Any] = {k: None for k in patch if k not in new_props}
+            changes.update({k: v for k, v in new_props.items() if stored.get(k) != v})
+            updated = repo.update_node(tx, self.label, id, changes) if changes else current
+            assert updated is not None
+            return updated
+
+        return self.database.write(work)
+
+    def delete(self, id: str, force: bool = False) -> None:
+        outcome = self.database.write(repo.delete_node, self.label, id, force)
+        if outcome is None:
+            raise self._not_found(id)
+        degree, deleted = outcome
+        if not deleted:
+            raise ConflictError("error.has_relationships.detail", id=id, count=degree)
+
+    def list(
+        self,
+        *,
+        equals: dict[str, Any],
+        text: str | None,
+        territory: str | None,
+        at: date | None,
+        offset: int,
+        limit: int,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        def work(tx: ManagedTransaction) -> tuple[int, list[dict[str, Any]]]:
+            ids = repo.search_ids(tx, self.label, text) if text else None
+            return repo.list_nodes(
+                tx, self.label, self.resource.placement, equals=equals, ids=ids,
+                territory=territory, at=at, offset=offset, limit=limit,
+            )
+
+        return self.database.read(work)

@@ -1,0 +1,56 @@
+"""Turning pydantic's validation errors into located problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from graph_service.errors import FieldProblem, ValidationProblem
+
+
+_REQUEST_PARTS = ("body", "query", "path", "header")
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)
+
+
+def problems_from(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> ValidationProblem:
+    """See :func:`problems_from_errors`."""
+    return problems_from_errors(exc.errors(include_url=False), prefix)
+
+
+def problems_from_errors(
+    errors: Sequence[Any], prefix: tuple[str | int, ...] = ()
+) -> ValidationProblem:
+    """One :class:`FieldProblem` per pydantic error, with the value that was given.
+
+    A model-level error (no field in its location) names the model's first field
+    it mentions, e.g. ``valid_to`` for "valid_to is before valid_from".
+    """
+    problems = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        # Discriminated unions add the tag as a path element: drop it.
+        loc = tuple(part for part in loc if not (isinstance(part, str) and part.isupper()))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"].startswith("union_tag"):
+            loc = (*loc, "type")
+        elif not [part for part in loc if part not in _REQUEST_PARTS]:
+            # A rule over several fields: our messages start with the field to fix.
+            first_word = message.split()[0] if message.split() else ""
+            if first_word.isidentifier():
+                loc = (*loc, first_word)
+        value = error.get("input") if error["type"] != "missing" else None
+        if isinstance(value, dict):
+            value = None  # whole objects are noise in a located message
+        problems.append(FieldProblem(loc=prefix + loc, message=message, value=_jsonable(value)))
+    return ValidationProblem(problems)
