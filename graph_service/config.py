@@ -51,9 +51,7 @@ class Settings(BaseSettings):
     # locally assembled server (`maillage neo4j start`) is used.
     neo4j_uri: Annotated[str | None, Field(validation_alias="NEO4J_URI")] = None
     neo4j_user: Annotated[str, Field(validation_alias="NEO4J_USER")] = "neo4j"
-    neo4j_password: Annotated[SecretStr | None, Field(validation_alias="NEO4J_PASSWORD")] = (
-        None
-    )
+    neo4j_password: Annotated[SecretStr | None, Field(validation_alias="NEO4J_PASSWORD")] = None
     neo4j_database: Annotated[str, Field(validation_alias="NEO4J_DATABASE")] = "neo4j"
     neo4j_timeout_seconds: Annotated[
         float, Field(gt=0, validation_alias="MAILLAGE_NEO4J_TIMEOUT_SECONDS")
@@ -69,9 +67,9 @@ class Settings(BaseSettings):
     neo4j_bolt_port: Annotated[
         int, Field(ge=1, le=65535, validation_alias="MAILLAGE_NEO4J_BOLT_PORT")
     ] = 7687
-    neo4j_heap: Annotated[str, Field(pattern=r"^\d+[kmgKMG]$", validation_alias="MAILLAGE_NEO4J_HEAP")] = (
-        "1g"
-    )
+    neo4j_heap: Annotated[
+        str, Field(pattern=r"^\d+[kmgKMG]$", validation_alias="MAILLAGE_NEO4J_HEAP")
+    ] = "1g"
     neo4j_pagecache: Annotated[
         str, Field(pattern=r"^\d+[kmgKMG]$", validation_alias="MAILLAGE_NEO4J_PAGECACHE")
     ] = "512m"
@@ -89,9 +87,7 @@ class Settings(BaseSettings):
 
     # HTTP API.
     api_host: Annotated[str, Field(validation_alias="MAILLAGE_API_HOST")] = "127.0.0.1"
-    api_port: Annotated[int, Field(ge=1, le=65535, validation_alias="MAILLAGE_API_PORT")] = (
-        8000
-    )
+    api_port: Annotated[int, Field(ge=1, le=65535, validation_alias="MAILLAGE_API_PORT")] = 8000
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret_in_production(self) -> Settings:
@@ -102,7 +98,9 @@ class Settings(BaseSettings):
                     "NEO4J_PASSWORD must be set to a real secret when MAILLAGE_ENV=production"
                 )
             if not self.neo4j_uri:
-                raise ValueError("NEO4J_URI must name the production server when MAILLAGE_ENV=production")
+                raise ValueError(
+                    "NEO4J_URI must name the production server when MAILLAGE_ENV=production"
+                )
         return self
 
     @property

@@ -29,7 +29,11 @@ class FieldProblem:
     values: dict[str, object] = field(default_factory=dict)
 
     def render(self, language: Language) -> dict[str, Any]:
-        text = translate(self.message, language, **self.values) if self.message in MESSAGES else self.message
+        text = (
+            translate(self.message, language, **self.values)
+            if self.message in MESSAGES
+            else self.message
+        )
         problem: dict[str, Any] = {"loc": list(self.loc), "field": self.field, "message": text}
         if self.value is not None:
             problem["value"] = self.value

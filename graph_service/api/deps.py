@@ -26,8 +26,9 @@ class DatabaseProvider:
     def get(self) -> Database:
         with self._lock:
             if self._database is None:
-                self._database = Database(connection_info(self.settings),
-                                          self.settings.neo4j_timeout_seconds)
+                self._database = Database(
+                    connection_info(self.settings), self.settings.neo4j_timeout_seconds
+                )
             return self._database
 
     def close(self) -> None:
@@ -61,7 +62,9 @@ def request_language(request: Request) -> Language:
     return settings.language if settings else Language.FR
 
 
-def get_relationship_service(database: Annotated[Database, Depends(get_database)]) -> RelationshipService:
+def get_relationship_service(
+    database: Annotated[Database, Depends(get_database)],
+) -> RelationshipService:
     return RelationshipService(database)
 
 

@@ -24,18 +24,34 @@ logger = logging.getLogger(__name__)
 
 
 def problem_response(
-    request: Request, status: int, title: str, detail: str, type_: str = "about:blank",
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    type_: str = "about:blank",
     **extra: Any,
 ) -> JSONResponse:
-    body = {"type": type_, "title": title, "status": status, "detail": detail,
-            "instance": request.url.path, **extra}
+    body = {
+        "type": type_,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extra,
+    }
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
 def _maillage_error(request: Request, exc: MaillageError) -> JSONResponse:
     language = request_language(request)
-    return problem_response(request, exc.status_code, exc.title(language), exc.detail(language),
-                            exc.problem_type, **exc.extra(language))
+    return problem_response(
+        request,
+        exc.status_code,
+        exc.title(language),
+        exc.detail(language),
+        exc.problem_type,
+        **exc.extra(language),
+    )
 
 
 async def handle_maillage_error(request: Request, exc: Exception) -> JSONResponse:
@@ -53,16 +69,23 @@ async def handle_request_validation(request: Request, exc: Exception) -> JSONRes
 async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     language = request_language(request)
-    title = translate("error.not_found", language) if exc.status_code == 404 else (
-        translate("error.bad_request", language))
+    title = (
+        translate("error.not_found", language)
+        if exc.status_code == 404
+        else (translate("error.bad_request", language))
+    )
     return problem_response(request, exc.status_code, title, str(exc.detail))
 
 
 async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     logger.error("unexpected error on %s", request.url.path, exc_info=exc)
     language = request_language(request)
-    return problem_response(request, 500, translate("error.internal", language),
-                            translate("error.internal.detail", language))
+    return problem_response(
+        request,
+        500,
+        translate("error.internal", language),
+        translate("error.internal.detail", language),
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -32,10 +32,14 @@ class PageQuery(BaseModel):
 class PlacedQuery(PageQuery):
     """List filters of resources placed on territories, plus text search."""
 
-    q: str | None = Field(default=None, max_length=200,
-                          description="Text search over name and aliases (accent-insensitive).")
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Text search over name and aliases (accent-insensitive).",
+    )
     territory: NodeId | None = Field(
-        default=None, description="Only nodes placed in this territory or its sub-territories.")
+        default=None, description="Only nodes placed in this territory or its sub-territories."
+    )
 
 
 class Neighbourhood(BaseModel):

@@ -16,10 +16,14 @@ from graph_service.local_neo4j.runtime import LocalNeo4j, probe_server
 from graph_service.repositories.database import Database, connection_info
 from graph_service.repositories.schema import apply_migrations
 
-app = typer.Typer(help="Maillage: graph database and network analysis of actor ecosystems.",
-                  no_args_is_help=True, add_completion=False)
-neo4j_app = typer.Typer(help="The local Neo4j server (assembled from Maven Central).",
-                        no_args_is_help=True)
+app = typer.Typer(
+    help="Maillage: graph database and network analysis of actor ecosystems.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+neo4j_app = typer.Typer(
+    help="The local Neo4j server (assembled from Maven Central).", no_args_is_help=True
+)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
@@ -106,8 +110,11 @@ def neo4j_status() -> None:
         say("neo4j.not_running")
         raise typer.Exit(code=1)
     if status.error:
-        console.print(f"{status.uri}: " + translate("neo4j.status.unreachable", state.language,
-                                                    error=status.error), markup=False)
+        console.print(
+            f"{status.uri}: "
+            + translate("neo4j.status.unreachable", state.language, error=status.error),
+            markup=False,
+        )
         raise typer.Exit(code=1)
     state_word = translate("neo4j.status.running", state.language)
     console.print(f"Neo4j {status.neo4j_version} {status.edition} — {state_word}", markup=False)
@@ -126,8 +133,12 @@ def neo4j_env() -> None:
         info = connection_info(_settings())
     except MaillageError as exc:
         raise fail(exc) from exc
-    for name, value in (("NEO4J_URI", info.uri), ("NEO4J_USER", info.user),
-                        ("NEO4J_PASSWORD", info.password), ("NEO4J_DATABASE", info.database)):
+    for name, value in (
+        ("NEO4J_URI", info.uri),
+        ("NEO4J_USER", info.user),
+        ("NEO4J_PASSWORD", info.password),
+        ("NEO4J_DATABASE", info.database),
+    ):
         print(f"export {name}={shlex.quote(value)}")
 
 
@@ -150,8 +161,11 @@ def db_init() -> None:
             database.close()
     except MaillageError as exc:
         raise fail(exc) from exc
-    say("db.initialised", version=version,
-        applied=", ".join(applied) or translate("db.none", state.language))
+    say(
+        "db.initialised",
+        version=version,
+        applied=", ".join(applied) or translate("db.none", state.language),
+    )
 
 
 # --- maillage serve / demo --------------------------------------------------------

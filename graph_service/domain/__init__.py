@@ -1,1 +1,2 @@
-"""The domain model of shared/DOMAIN.md: enumerations, vocabularies, node and relationship models."""
+"""The domain model of shared/DOMAIN.md: enumerations, vocabularies and node and
+relationship models."""

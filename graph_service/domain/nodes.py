@@ -47,7 +47,9 @@ CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 class Provenance(BaseModel):
     """Where a fact comes from.  ``recorded_at`` is set by the service."""
 
-    source: ShortText | None = Field(default=None, description="Document or person the fact comes from.")
+    source: ShortText | None = Field(
+        default=None, description="Document or person the fact comes from."
+    )
     source_ref: ShortText | None = Field(
         default=None, description="Place in the source, e.g. '002:652' (seed 002, line 652)."
     )
@@ -90,7 +92,9 @@ class ActorCreate(NodeBase):
     nature: ShortText | None = Field(default=None, description="Finer type inside the sphere.")
     country: CountryCode | None = None
     description: LongText | None = None
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)] | None = (
+        None
+    )
 
     _country = field_validator("country")(_check_country)
     _aliases = field_validator("aliases")(_check_aliases)
@@ -212,11 +216,16 @@ class IssueCreate(NodeBase):
     _aliases = field_validator("aliases")(_check_aliases)
 
 
+def optional_type(annotation: Any) -> Any:
+    """``annotation | None``, for models built at run time."""
+    return annotation | None
+
+
 def update_model(create: type[NodeBase]) -> type[BaseModel]:
     """The PATCH body of ``create``: every field but ``id`` optional and unset by
     default; ``null`` removes an optional property."""
     fields: dict[str, Any] = {
-        name: (info.annotation | None, Field(default=None, description=info.description))
+        name: (optional_type(info.annotation), Field(default=None, description=info.description))
         for name, info in create.model_fields.items()
         if name not in ("id", "is_actor")
     }
@@ -231,7 +240,7 @@ def update_model(create: type[NodeBase]) -> type[BaseModel]:
 def public_model(create: type[NodeBase]) -> type[BaseModel]:
     """What the API returns: the stored fields plus ``recorded_at`` and ``labels``."""
     fields: dict[str, Any] = {
-        name: (info.annotation | None, None)
+        name: (optional_type(info.annotation), None)
         for name, info in create.model_fields.items()
         if name != "is_actor"
     }

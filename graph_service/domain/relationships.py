@@ -27,7 +27,7 @@ from graph_service.domain.enums import (
 )
 from graph_service.domain.nodes import NodeId, Provenance, ShortText
 
-A, P, T, F, O, I, S = (
+A, P, T, F, OP, ISS, S = (
     NodeLabel.ACTOR,
     NodeLabel.PERSON,
     NodeLabel.TERRITORY,
@@ -50,9 +50,7 @@ class Endpoints:
 
     def allows(self, source_labels: set[str], target_labels: set[str]) -> bool:
         if self.same_label:
-            return any(
-                label in source_labels and label in target_labels for label in self.sources
-            )
+            return any(label in source_labels and label in target_labels for label in self.sources)
         return bool(self.sources & source_labels) and bool(self.targets & target_labels)
 
 
@@ -62,24 +60,24 @@ def _ends(sources: set[NodeLabel], targets: set[NodeLabel], same_label: bool = F
 
 ENDPOINTS: dict[RelationshipType, Endpoints] = {
     RelationshipType.COOPERATES_WITH: _ends({A}, {A}),
-    RelationshipType.FUNDS: _ends({A}, {A, O, F}),
+    RelationshipType.FUNDS: _ends({A}, {A, OP, F}),
     RelationshipType.MEMBER_OF: _ends({A}, {A}),
     RelationshipType.KNOWS: _ends({A, P}, {A, P}),
     RelationshipType.OPPOSES: _ends({A}, {A}),
-    RelationshipType.INSPIRED_BY: _ends({A, O}, {A, O}),
+    RelationshipType.INSPIRED_BY: _ends({A, OP}, {A, OP}),
     RelationshipType.ANCHORED_IN: _ends({A, P}, {T}),
     RelationshipType.ACTIVE_IN: _ends({A}, {T}),
     RelationshipType.WORKS_IN: _ends({P}, {A}),
-    RelationshipType.SUPPORTS: _ends({P}, {I, O, A}),
+    RelationshipType.SUPPORTS: _ends({P}, {ISS, OP, A}),
     RelationshipType.PARTICIPATES_IN: _ends({A, P}, {F}),
-    RelationshipType.PART_OF: _ends({T, F, O}, {T, F, O}, same_label=True),
+    RelationshipType.PART_OF: _ends({T, F, OP}, {T, F, OP}, same_label=True),
     RelationshipType.SUCCEEDED_BY: _ends({F}, {F}),
     RelationshipType.COVERS: _ends({F}, {T}),
-    RelationshipType.FRAMES: _ends({F}, {O}),
-    RelationshipType.TAKES_PART_IN: _ends({A}, {O}),
-    RelationshipType.TAKES_PLACE_IN: _ends({O}, {T}),
-    RelationshipType.ADDRESSES: _ends({O, T}, {I}),
-    RelationshipType.CONTRIBUTES_TO: _ends({O, A}, {S}),
+    RelationshipType.FRAMES: _ends({F}, {OP}),
+    RelationshipType.TAKES_PART_IN: _ends({A}, {OP}),
+    RelationshipType.TAKES_PLACE_IN: _ends({OP}, {T}),
+    RelationshipType.ADDRESSES: _ends({OP, T}, {ISS}),
+    RelationshipType.CONTRIBUTES_TO: _ends({OP, A}, {S}),
     RelationshipType.LINKED_TO: _ends({T}, {T}),
 }
 
@@ -95,7 +93,8 @@ class RelationshipBase(Provenance):
     rel_type: ClassVar[RelationshipType]
 
     id: NodeId | None = Field(
-        default=None, description="Stable id; generated when omitted (give one for idempotent imports)."
+        default=None,
+        description="Stable id; generated when omitted (give one for idempotent imports).",
     )
     from_id: NodeId
     to_id: NodeId
@@ -233,10 +232,15 @@ class LinkedTo(RelationshipBase):
     rel_type: ClassVar = RelationshipType.LINKED_TO
     type: Literal[RelationshipType.LINKED_TO]
     kind: TerritoryLinkKind = TerritoryLinkKind.TERRITORY_TO_TERRITORY
-    operation: NodeId | None = Field(default=None, description="Id of the operation behind the link.")
-    issues: list[NodeId] = Field(default_factory=list, description="Ids of the issues it addresses.")
+    operation: NodeId | None = Field(
+        default=None, description="Id of the operation behind the link."
+    )
+    issues: list[NodeId] = Field(
+        default_factory=list, description="Ids of the issues it addresses."
+    )
 
 
+# fmt: off
 RELATIONSHIP_MODELS: dict[RelationshipType, type[RelationshipBase]] = {
     model.rel_type: model
     for model in (
@@ -252,6 +256,7 @@ RelationshipCreate = Annotated[
     | TakesPlaceIn | Addresses | ContributesTo | LinkedTo,
     Field(discriminator="type"),
 ]
+# fmt: on
 relationship_adapter: TypeAdapter[RelationshipBase] = TypeAdapter(RelationshipCreate)
 
 

@@ -27,33 +27,77 @@ class NodeResource:
 
 
 ACTORS = NodeResource(
-    NodeLabel.ACTOR, "actors", nodes.ActorCreate, nodes.ActorUpdate, nodes.ActorPublic,
+    NodeLabel.ACTOR,
+    "actors",
+    nodes.ActorCreate,
+    nodes.ActorUpdate,
+    nodes.ActorPublic,
     ("sphere", "nature", "country", "kind"),
-    (RelationshipType.ANCHORED_IN, RelationshipType.ACTIVE_IN), "acteur", "actor",
+    (RelationshipType.ANCHORED_IN, RelationshipType.ACTIVE_IN),
+    "acteur",
+    "actor",
 )
 PERSONS = NodeResource(
-    NodeLabel.PERSON, "persons", nodes.PersonCreate, nodes.PersonUpdate, nodes.PersonPublic,
-    (), (RelationshipType.ANCHORED_IN,), "personne", "person",
+    NodeLabel.PERSON,
+    "persons",
+    nodes.PersonCreate,
+    nodes.PersonUpdate,
+    nodes.PersonPublic,
+    (),
+    (RelationshipType.ANCHORED_IN,),
+    "personne",
+    "person",
 )
 TERRITORIES = NodeResource(
-    NodeLabel.TERRITORY, "territories", nodes.TerritoryCreate, nodes.TerritoryUpdate,
-    nodes.TerritoryPublic, ("kind", "level", "country", "code"), (RelationshipType.PART_OF,),
-    "territoire", "territory",
+    NodeLabel.TERRITORY,
+    "territories",
+    nodes.TerritoryCreate,
+    nodes.TerritoryUpdate,
+    nodes.TerritoryPublic,
+    ("kind", "level", "country", "code"),
+    (RelationshipType.PART_OF,),
+    "territoire",
+    "territory",
 )
 FRAMEWORKS = NodeResource(
-    NodeLabel.DIALOGUE_FRAMEWORK, "frameworks", nodes.DialogueFrameworkCreate,
-    nodes.DialogueFrameworkUpdate, nodes.DialogueFrameworkPublic,
-    ("type", "level", "formality", "initiator"), (RelationshipType.COVERS,),
-    "cadre de dialogue", "dialogue framework",
+    NodeLabel.DIALOGUE_FRAMEWORK,
+    "frameworks",
+    nodes.DialogueFrameworkCreate,
+    nodes.DialogueFrameworkUpdate,
+    nodes.DialogueFrameworkPublic,
+    ("type", "level", "formality", "initiator"),
+    (RelationshipType.COVERS,),
+    "cadre de dialogue",
+    "dialogue framework",
 )
 OPERATIONS = NodeResource(
-    NodeLabel.OPERATION, "operations", nodes.OperationCreate, nodes.OperationUpdate,
-    nodes.OperationPublic, ("type", "programme"), (RelationshipType.TAKES_PLACE_IN,),
-    "opération", "operation",
+    NodeLabel.OPERATION,
+    "operations",
+    nodes.OperationCreate,
+    nodes.OperationUpdate,
+    nodes.OperationPublic,
+    ("type", "programme"),
+    (RelationshipType.TAKES_PLACE_IN,),
+    "opération",
+    "operation",
 )
 ISSUES = NodeResource(
-    NodeLabel.ISSUE, "issues", nodes.IssueCreate, nodes.IssueUpdate, nodes.IssuePublic,
-    (), (), "enjeu", "issue",
+    NodeLabel.ISSUE,
+    "issues",
+    nodes.IssueCreate,
+    nodes.IssueUpdate,
+    nodes.IssuePublic,
+    (),
+    (),
+    "enjeu",
+    "issue",
 )
 
-NODE_RESOURCES: tuple[NodeResource, ...] = (ACTORS, PERSONS, TERRITORIES, FRAMEWORKS, OPERATIONS, ISSUES)
+NODE_RESOURCES: tuple[NodeResource, ...] = (
+    ACTORS,
+    PERSONS,
+    TERRITORIES,
+    FRAMEWORKS,
+    OPERATIONS,
+    ISSUES,
+)

@@ -130,7 +130,15 @@ class LocalNeo4j:
         staging.mkdir(parents=True)
         shutil.copy(POM, staging / "pom.xml")
         result = subprocess.run(
-            [maven, "-B", "-q", "-f", str(staging / "pom.xml"), f"-Dmaillage.home={staging}", "package"],
+            [
+                maven,
+                "-B",
+                "-q",
+                "-f",
+                str(staging / "pom.xml"),
+                f"-Dmaillage.home={staging}",
+                "package",
+            ],
             capture_output=True,
             text=True,
             check=False,
@@ -184,7 +192,12 @@ class LocalNeo4j:
         return pid if ENTRY_POINT in cmdline and str(self.conf_dir) in cmdline else None
 
     def _write_config(self) -> None:
-        for folder in (self.conf_dir, self.logs_dir, self.instance_dir / "data", self.instance_dir / "run"):
+        for folder in (
+            self.conf_dir,
+            self.logs_dir,
+            self.instance_dir / "data",
+            self.instance_dir / "run",
+        ):
             folder.mkdir(parents=True, exist_ok=True)
         port = self.settings.neo4j_bolt_port
         settings = {
@@ -227,7 +240,9 @@ class LocalNeo4j:
         except OSError:
             return False
 
-    def start(self, announce: Callable[[str, dict[str, object]], None] = lambda k, v: None) -> tuple[int, bool]:
+    def start(
+        self, announce: Callable[[str, dict[str, object]], None] = lambda k, v: None
+    ) -> tuple[int, bool]:
         """Start the server (building the home first if needed) and wait until Bolt
         answers with working credentials.  Returns ``(pid, already_running)``."""
         pid = self.running_pid()
@@ -265,7 +280,9 @@ class LocalNeo4j:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
-                raise LocalNeo4jError("neo4j.died", log=str(self.console_log), tail=self._log_tail())
+                raise LocalNeo4jError(
+                    "neo4j.died", log=str(self.console_log), tail=self._log_tail()
+                )
             if self._port_answers() and self._ensure_credentials():
                 return process.pid, False
             time.sleep(0.5)
@@ -360,14 +377,18 @@ class LocalNeo4j:
 def probe_server(connection: ConnectionInfo, pid: int | None = None) -> ServerStatus:
     """Version, edition and whether APOC and GDS answer, on any server."""
     try:
-        with GraphDatabase.driver(connection.uri, auth=(connection.user, connection.password)) as driver:
+        with GraphDatabase.driver(
+            connection.uri, auth=(connection.user, connection.password)
+        ) as driver:
             records, _, _ = driver.execute_query(
                 "CALL dbms.components() YIELD name, versions, edition "
                 "RETURN versions[0] AS version, edition",
                 database_=connection.database,
             )
             version, edition = records[0]["version"], records[0]["edition"]
-            apoc = _optional_version(driver, "RETURN apoc.version() AS version", connection.database)
+            apoc = _optional_version(
+                driver, "RETURN apoc.version() AS version", connection.database
+            )
             gds = _optional_version(driver, "RETURN gds.version() AS version", connection.database)
     except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
         return ServerStatus(running=pid is not None, uri=connection.uri, pid=pid, error=str(exc))

@@ -28,8 +28,13 @@ def neighbourhood(
     """Nodes and relationships within ``depth`` hops of actor ``id``; None if absent."""
     record = tx.run(
         query("actors/neighbourhood"),
-        id=id, depth=depth, types=[t.value for t in types] if types else None, at=at,
-        equals=to_neo4j(equals), territory=territory, limit=limit,
+        id=id,
+        depth=depth,
+        types=[t.value for t in types] if types else None,
+        at=at,
+        equals=to_neo4j(equals),
+        territory=territory,
+        limit=limit,
     ).single()
     if record is None:
         return None
@@ -45,7 +50,9 @@ def neighbourhood(
     return {
         "centre": node_from_projection(record["centre"]),
         "nodes": sorted(nodes.values(), key=lambda n: (n.get("name") or "", n["id"])),
-        "relationships": sorted(relationships.values(),
-                                key=lambda r: (r["type"], r["from_id"], r["to_id"], r.get("id") or "")),
+        "relationships": sorted(
+            relationships.values(),
+            key=lambda r: (r["type"], r["from_id"], r["to_id"], r.get("id") or ""),
+        ),
         "truncated": record["truncated"],
     }

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import LiteralString
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
 
@@ -59,7 +59,7 @@ def query(
     if leftover:
         raise ValueError(f"query {name!r} has an unknown slot {leftover.group()}")
     # The text comes from our own files, with slots from enum allow-lists only.
-    return cast(LiteralString, text)
+    return text
 
 
 def query_names() -> list[str]:
@@ -84,11 +84,10 @@ def migrations() -> list[Migration]:
     for path in sorted(MIGRATIONS_DIR.glob("*.cypher")):
         version, _, name = path.stem.partition("_")
         body = "\n".join(
-            line for line in path.read_text(encoding="utf-8").splitlines()
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
             if not line.lstrip().startswith("//")
         )
-        statements = tuple(
-            cast(LiteralString, statement.strip()) for statement in body.split(";") if statement.strip()
-        )
+        statements = tuple(statement.strip() for statement in body.split(";") if statement.strip())
         found.append(Migration(int(version), name, statements))
     return found

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 
 import neo4j
 import neo4j.exceptions as neo4j_errors
@@ -104,9 +104,12 @@ class Database:
         **kwargs: P.kwargs,
     ) -> R:
         """Run ``work(tx, …)`` in a read transaction."""
-        with self._translated(), self.driver.session(
-            database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
+        with (
+            self._translated(),
+            self.driver.session(
+                database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
             return session.execute_read(work, *args, **kwargs)
 
     def write(
@@ -116,16 +119,19 @@ class Database:
         **kwargs: P.kwargs,
     ) -> R:
         """Run ``work(tx, …)`` in one write transaction: all of it or nothing."""
-        with self._translated(), self.driver.session(
-            database=self.connection.database, default_access_mode=neo4j.WRITE_ACCESS
-        ) as session:
+        with (
+            self._translated(),
+            self.driver.session(
+                database=self.connection.database, default_access_mode=neo4j.WRITE_ACCESS
+            ) as session,
+        ):
             return session.execute_write(work, *args, **kwargs)
 
-    def run_schema(self, statement: str) -> None:
+    def run_schema(self, statement: LiteralString) -> None:
         """Run one schema statement (DDL) in its own auto-commit transaction."""
         with self._translated():
             self.driver.execute_query(
-                statement,  # type: ignore[arg-type]  # migration text from our own files
+                statement,
                 database_=self.connection.database,
             )
 

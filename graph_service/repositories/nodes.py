@@ -18,7 +18,7 @@ _INTERNAL_LABELS = {"Entity"}
 
 def node_from(node: dict[str, Any], labels: list[str]) -> dict[str, Any]:
     """A stored node as the service returns it: properties plus domain labels."""
-    public = to_native(dict(node))
+    public: dict[str, Any] = to_native(dict(node))
     public["labels"] = sorted(label for label in labels if label not in _INTERNAL_LABELS)
     return public
 
@@ -42,7 +42,9 @@ def create_node(tx: ManagedTransaction, label: NodeLabel, props: dict[str, Any])
 def add_framework_to_actor(
     tx: ManagedTransaction, id: str, props: dict[str, Any]
 ) -> dict[str, Any] | None:
-    return _single(tx.run(query("nodes/add_framework_to_actor"), id=id, props=to_neo4j(props)).single())
+    return _single(
+        tx.run(query("nodes/add_framework_to_actor"), id=id, props=to_neo4j(props)).single()
+    )
 
 
 def get_node(tx: ManagedTransaction, label: NodeLabel, id: str) -> dict[str, Any] | None:
@@ -86,7 +88,12 @@ def list_nodes(
 ) -> tuple[int, list[dict[str, Any]]]:
     record = tx.run(
         query("nodes/list", label=label, placement=placement or (RelationshipType.PART_OF,)),
-        equals=to_neo4j(equals), ids=ids, territory=territory, at=at, offset=offset, limit=limit,
+        equals=to_neo4j(equals),
+        ids=ids,
+        territory=territory,
+        at=at,
+        offset=offset,
+        limit=limit,
     ).single(strict=True)
     return record["total"], [node_from_projection(item) for item in record["items"]]
 
@@ -99,8 +106,10 @@ def fulltext_query(text: str) -> str | None:
     """A Lucene query matching every word of ``text`` as a word or a prefix,
     accents folded as the index folds them.  None when no word is left.
 
-    >>> fulltext_query("Coopérative des Hauts-de-France")
-    '(cooperative OR cooperative*) AND (des OR des*) AND (hauts OR hauts*) AND (de OR de*) AND (france OR france*)'
+    >>> fulltext_query("Coopérative du Nord")
+    '(cooperative OR cooperative*) AND (du OR du*) AND (nord OR nord*)'
+    >>> fulltext_query('"(*') is None
+    True
     """
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
@@ -111,11 +120,16 @@ def fulltext_query(text: str) -> str | None:
     return " AND ".join(f"({w} OR {w}*)" for w in words)
 
 
-def search_ids(tx: ManagedTransaction, label: NodeLabel, text: str, limit: int = 10_000) -> list[str]:
+def search_ids(
+    tx: ManagedTransaction, label: NodeLabel, text: str, limit: int = 10_000
+) -> list[str]:
     lucene = fulltext_query(text)
     if lucene is None:
         return []
-    return [r["id"] for r in tx.run(query("nodes/search_ids"), search=lucene, label=label.value, limit=limit)]
+    return [
+        r["id"]
+        for r in tx.run(query("nodes/search_ids"), search=lucene, label=label.value, limit=limit)
+    ]
 
 
 def list_sdgs(tx: ManagedTransaction) -> list[dict[str, Any]]:

@@ -37,7 +37,9 @@ def create_relationship(
     """The created relationship, or None when an endpoint does not exist."""
     result = tx.run(
         query("relationships/create", rel_type=rel_type),
-        from_id=from_id, to_id=to_id, props=to_neo4j(props),
+        from_id=from_id,
+        to_id=to_id,
+        props=to_neo4j(props),
     )
     return _single(result.single())
 
@@ -71,6 +73,11 @@ def list_relationships(
     record = tx.run(
         query("relationships/list"),
         types=[t.value for t in types] if types else None,
-        from_id=from_id, to_id=to_id, node_id=node_id, at=at, offset=offset, limit=limit,
+        from_id=from_id,
+        to_id=to_id,
+        node_id=node_id,
+        at=at,
+        offset=offset,
+        limit=limit,
     ).single(strict=True)
     return record["total"], [relationship_from(item) for item in record["items"]]

@@ -20,6 +20,10 @@ from graph_service.services.validation import problems_from
 _SERVER_FIELDS = {"recorded_at", "labels"}
 
 
+def _node_id(payload: BaseModel) -> str:
+    return str(payload.model_dump(include={"id"})["id"])
+
+
 def _stored_props(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(exclude={"is_actor"}, exclude_none=True)
 
@@ -44,18 +48,24 @@ class NodeService:
         try:
             return self.database.write(repo.create_node, self.label, _stored_props(payload))
         except ConflictError as exc:
-            raise ConflictError("error.duplicate.detail", label=self.resource.name_en,
-                                id=getattr(payload, "id", "")) from exc
+            raise ConflictError(
+                "error.duplicate.detail", label=self.resource.name_en, id=_node_id(payload)
+            ) from exc
 
     def _add_framework_to_actor(self, payload: NodeBase) -> dict[str, Any]:
-        id = str(getattr(payload, "id"))
+        id = _node_id(payload)
         props = {k: v for k, v in _stored_props(payload).items() if k not in ("id", "name")}
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
             labels = repo.labels_by_id(tx, [id])[id]
             if labels is None or NodeLabel.ACTOR.value not in labels:
-                raise ValidationProblem([FieldProblem(("body", "id"), "error.dangling_reference",
-                                                      value=id, values={"id": id})])
+                raise ValidationProblem(
+                    [
+                        FieldProblem(
+                            ("body", "id"), "error.dangling_reference", value=id, values={"id": id}
+                        )
+                    ]
+                )
             if NodeLabel.DIALOGUE_FRAMEWORK.value in labels:
                 raise ConflictError("error.duplicate.detail", label=self.resource.name_en, id=id)
             added = repo.add_framework_to_actor(tx, id, props)
@@ -117,8 +127,15 @@ class NodeService:
         def work(tx: ManagedTransaction) -> tuple[int, list[dict[str, Any]]]:
             ids = repo.search_ids(tx, self.label, text) if text else None
             return repo.list_nodes(
-                tx, self.label, self.resource.placement, equals=equals, ids=ids,
-                territory=territory, at=at, offset=offset, limit=limit,
+                tx,
+                self.label,
+                self.resource.placement,
+                equals=equals,
+                ids=ids,
+                territory=territory,
+                at=at,
+                offset=offset,
+                limit=limit,
             )
 
         return self.database.read(work)

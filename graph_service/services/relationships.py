@@ -26,9 +26,7 @@ def _domain_labels(labels: set[str]) -> str:
     return "/".join(sorted(label for label in labels if label in set(NodeLabel)))
 
 
-def _reference_problems(
-    tx: ManagedTransaction, payload: RelationshipBase
-) -> list[FieldProblem]:
+def _reference_problems(tx: ManagedTransaction, payload: RelationshipBase) -> list[FieldProblem]:
     """Dangling ids and endpoints of the wrong label, all at once."""
     references: list[tuple[tuple[str | int, ...], str]] = [
         (("body", "from_id"), payload.from_id),
@@ -49,11 +47,18 @@ def _reference_problems(
     if source is not None and target is not None:
         endpoints = ENDPOINTS[payload.rel_type]
         if not endpoints.allows(source, target):
-            problems.append(FieldProblem(
-                ("body", "type"), "error.wrong_endpoint", value=payload.rel_type.value,
-                values={"type": payload.rel_type.value, "from_labels": _domain_labels(source),
-                        "to_labels": _domain_labels(target)},
-            ))
+            problems.append(
+                FieldProblem(
+                    ("body", "type"),
+                    "error.wrong_endpoint",
+                    value=payload.rel_type.value,
+                    values={
+                        "type": payload.rel_type.value,
+                        "from_labels": _domain_labels(source),
+                        "to_labels": _domain_labels(target),
+                    },
+                )
+            )
     return problems
 
 
@@ -69,14 +74,18 @@ class RelationshipService:
             problems = _reference_problems(tx, payload)
             if problems:
                 raise ValidationProblem(problems)
-            created = repo.create_relationship(tx, payload.rel_type, payload.from_id, payload.to_id, props)
+            created = repo.create_relationship(
+                tx, payload.rel_type, payload.from_id, payload.to_id, props
+            )
             assert created is not None  # endpoints were just checked in this transaction
             return created
 
         try:
             return self.database.write(work)
         except ConflictError as exc:
-            raise ConflictError("error.duplicate.detail", label="relationship", id=props["id"]) from exc
+            raise ConflictError(
+                "error.duplicate.detail", label="relationship", id=props["id"]
+            ) from exc
 
     def get(self, id: str) -> dict[str, Any]:
         found = self.database.read(repo.get_relationship, id)
@@ -87,8 +96,11 @@ class RelationshipService:
     def update(self, id: str, patch: dict[str, Any]) -> dict[str, Any]:
         """Change properties; the merged relationship is validated as a whole
         (e.g. ``valid_to`` before a stored ``valid_from`` is refused)."""
-        fixed = [FieldProblem(("body", key), f"{key} cannot change: delete and create instead")
-                 for key in _FIXED_FIELDS if key in patch]
+        fixed = [
+            FieldProblem(("body", key), f"{key} cannot change: delete and create instead")
+            for key in _FIXED_FIELDS
+            if key in patch
+        ]
         if fixed:
             raise ValidationProblem(fixed)
 
@@ -130,6 +142,12 @@ class RelationshipService:
         limit: int,
     ) -> tuple[int, list[dict[str, Any]]]:
         return self.database.read(
-            repo.list_relationships, types=types, from_id=from_id, to_id=to_id, node_id=node_id,
-            at=at, offset=offset, limit=limit,
+            repo.list_relationships,
+            types=types,
+            from_id=from_id,
+            to_id=to_id,
+            node_id=node_id,
+            at=at,
+            offset=offset,
+            limit=limit,
         )

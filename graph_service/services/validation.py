@@ -9,7 +9,6 @@ from pydantic import ValidationError
 
 from graph_service.errors import FieldProblem, ValidationProblem
 
-
 _REQUEST_PARTS = ("body", "query", "path", "header")
 
 

@@ -24,6 +24,7 @@ from graph_service.config import Settings
 from graph_service.repositories.database import ConnectionInfo, Database, connection_info
 from graph_service.repositories.schema import apply_migrations
 
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"Neo4j is required in CI: {reason}", pytrace=False)

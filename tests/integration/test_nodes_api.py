@@ -95,7 +95,9 @@ def test_unknown_property_is_refused(client: TestClient) -> None:
 
 
 def test_bad_date_is_422_naming_the_field(client: TestClient) -> None:
-    response = client.post("/api/v1/operations", json={**SAMPLES["operations"], "start_date": "2013-13-45"})
+    response = client.post(
+        "/api/v1/operations", json={**SAMPLES["operations"], "start_date": "2013-13-45"}
+    )
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["start_date"]
     assert count_nodes(client, "operations") == 0
@@ -134,8 +136,10 @@ def test_patch_cannot_change_the_id(client: TestClient) -> None:
 def test_delete_refuses_while_relationships_remain_unless_forced(client: TestClient) -> None:
     client.post("/api/v1/actors", json=SAMPLES["actors"])
     client.post("/api/v1/territories", json=SAMPLES["territories"])
-    tie = client.post("/api/v1/relationships", json={
-        "type": "ANCHORED_IN", "from_id": "grdr", "to_id": "hauts-de-france"})
+    tie = client.post(
+        "/api/v1/relationships",
+        json={"type": "ANCHORED_IN", "from_id": "grdr", "to_id": "hauts-de-france"},
+    )
     assert tie.status_code == 201
     refused = client.delete("/api/v1/actors/grdr")
     assert refused.status_code == 409
@@ -146,10 +150,24 @@ def test_delete_refuses_while_relationships_remain_unless_forced(client: TestCli
 
 
 def test_a_platform_is_one_node_both_actor_and_framework(client: TestClient) -> None:
-    cfsi = {"id": "cfsi", "name": "CFSI", "sphere": "multi", "nature": "plateforme", "country": "FR"}
+    cfsi = {
+        "id": "cfsi",
+        "name": "CFSI",
+        "sphere": "multi",
+        "nature": "plateforme",
+        "country": "FR",
+    }
     assert client.post("/api/v1/actors", json=cfsi).status_code == 201
-    framework = client.post("/api/v1/frameworks", json={
-        "id": "cfsi", "name": "CFSI", "type": "platform", "level": "national", "is_actor": True})
+    framework = client.post(
+        "/api/v1/frameworks",
+        json={
+            "id": "cfsi",
+            "name": "CFSI",
+            "type": "platform",
+            "level": "national",
+            "is_actor": True,
+        },
+    )
     assert framework.status_code == 201, framework.text
     assert framework.json()["labels"] == ["Actor", "DialogueFramework"]
     assert client.get("/api/v1/actors/cfsi").json()["sphere"] == "multi"
@@ -157,7 +175,9 @@ def test_a_platform_is_one_node_both_actor_and_framework(client: TestClient) -> 
     assert count_nodes(client, "actors") == 1
     twice = client.post("/api/v1/frameworks", json={"id": "cfsi", "name": "CFSI", "is_actor": True})
     assert twice.status_code == 409
-    missing = client.post("/api/v1/frameworks", json={"id": "emdk", "name": "EMDK", "is_actor": True})
+    missing = client.post(
+        "/api/v1/frameworks", json={"id": "emdk", "name": "EMDK", "is_actor": True}
+    )
     assert missing.status_code == 422
     assert missing.json()["errors"][0]["field"] == "id"
 

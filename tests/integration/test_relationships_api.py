@@ -15,21 +15,37 @@ PROBLEM = "application/problem+json"
 
 #: Type-specific properties worth round-tripping.
 PROPERTIES: dict[RelationshipType, dict[str, Any]] = {
-    RelationshipType.COOPERATES_WITH: {"kind": "historical", "modes": ["mecenat", "societal_innovation"],
-                                       "strength": 3, "formality": "formal"},
+    RelationshipType.COOPERATES_WITH: {
+        "kind": "historical",
+        "modes": ["mecenat", "societal_innovation"],
+        "strength": 3,
+        "formality": "formal",
+    },
     RelationshipType.FUNDS: {"amount": 120000.0, "currency": "EUR", "instrument": "subvention"},
     RelationshipType.MEMBER_OF: {"board_seat": True},
-    RelationshipType.OPPOSES: {"kind": "power_relation", "intensity": 3, "resolved_at": "2015-06-01"},
+    RelationshipType.OPPOSES: {
+        "kind": "power_relation",
+        "intensity": 3,
+        "resolved_at": "2015-06-01",
+    },
     RelationshipType.ANCHORED_IN: {"primary": True},
     RelationshipType.WORKS_IN: {"role": "délégué", "unit": "direction RSE"},
     RelationshipType.SUPPORTS: {"stance": "sympathetic", "last_verified": "2026-01-15"},
-    RelationshipType.PARTICIPATES_IN: {"role": "rotating_chair", "seats": 2, "decision_power": "vote"},
+    RelationshipType.PARTICIPATES_IN: {
+        "role": "rotating_chair",
+        "seats": 2,
+        "decision_power": "vote",
+    },
     RelationshipType.SUCCEEDED_BY: {"condition": "fin du financement"},
     RelationshipType.TAKES_PART_IN: {"role": "lead"},
     RelationshipType.LINKED_TO: {"kind": "double_space"},
 }
-PROVENANCE = {"source": "002_7f76860180fe7761.txt", "source_ref": "002:652", "confidence": 0.9,
-              "recorded_by": "tests"}
+PROVENANCE = {
+    "source": "002_7f76860180fe7761.txt",
+    "source_ref": "002:652",
+    "confidence": 0.9,
+    "recorded_by": "tests",
+}
 
 
 def _ends(client: TestClient, rel_type: RelationshipType) -> tuple[str, str]:
@@ -51,8 +67,14 @@ def _ends(client: TestClient, rel_type: RelationshipType) -> tuple[str, str]:
 @pytest.mark.parametrize("rel_type", list(RelationshipType))
 def test_every_type_round_trips(client: TestClient, rel_type: RelationshipType) -> None:
     from_id, to_id = _ends(client, rel_type)
-    body = {"type": rel_type.value, "from_id": from_id, "to_id": to_id,
-            "valid_from": "2013-01-01", **PROVENANCE, **PROPERTIES.get(rel_type, {})}
+    body = {
+        "type": rel_type.value,
+        "from_id": from_id,
+        "to_id": to_id,
+        "valid_from": "2013-01-01",
+        **PROVENANCE,
+        **PROPERTIES.get(rel_type, {}),
+    }
     created = client.post("/api/v1/relationships", json=body)
     assert created.status_code == 201, created.text
     rel_id = created.json()["id"]
@@ -80,8 +102,10 @@ def _relationship_count(client: TestClient) -> int:
 
 def test_dangling_reference_is_422_naming_the_field(client: TestClient) -> None:
     from_id, _ = _ends(client, RelationshipType.COOPERATES_WITH)
-    response = client.post("/api/v1/relationships", json={
-        "type": "COOPERATES_WITH", "from_id": from_id, "to_id": "ghost"})
+    response = client.post(
+        "/api/v1/relationships",
+        json={"type": "COOPERATES_WITH", "from_id": from_id, "to_id": "ghost"},
+    )
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM
     assert [(e["field"], e["value"]) for e in response.json()["errors"]] == [("to_id", "ghost")]
@@ -90,9 +114,17 @@ def test_dangling_reference_is_422_naming_the_field(client: TestClient) -> None:
 
 def test_linked_to_references_are_checked_too(client: TestClient) -> None:
     from_id, to_id = _ends(client, RelationshipType.LINKED_TO)
-    response = client.post("/api/v1/relationships", json={
-        "type": "LINKED_TO", "from_id": from_id, "to_id": to_id, "kind": "double_space",
-        "operation": "no-such-operation", "issues": ["no-such-issue"]})
+    response = client.post(
+        "/api/v1/relationships",
+        json={
+            "type": "LINKED_TO",
+            "from_id": from_id,
+            "to_id": to_id,
+            "kind": "double_space",
+            "operation": "no-such-operation",
+            "issues": ["no-such-issue"],
+        },
+    )
     assert response.status_code == 422
     assert {e["field"] for e in response.json()["errors"]} == {"operation", "issues.0"}
 
@@ -101,14 +133,16 @@ def test_wrong_endpoint_labels_are_refused(client: TestClient) -> None:
     for label in (NodeLabel.ACTOR, NodeLabel.TERRITORY):
         path, body = ENDS[label]
         client.post(f"/api/v1/{path}", json=body)
-    response = client.post("/api/v1/relationships", json={
-        "type": "COOPERATES_WITH", "from_id": "a-1", "to_id": "t-1"})
+    response = client.post(
+        "/api/v1/relationships", json={"type": "COOPERATES_WITH", "from_id": "a-1", "to_id": "t-1"}
+    )
     assert response.status_code == 422
     error = response.json()["errors"][0]
     assert error["field"] == "type"
     assert "Territory" in error["message"]
-    part_of_mixed = client.post("/api/v1/relationships", json={
-        "type": "PART_OF", "from_id": "t-1", "to_id": "a-1"})
+    part_of_mixed = client.post(
+        "/api/v1/relationships", json={"type": "PART_OF", "from_id": "t-1", "to_id": "a-1"}
+    )
     assert part_of_mixed.status_code == 422
     assert _relationship_count(client) == 0
 
@@ -136,9 +170,15 @@ def test_period_and_enum_errors(client: TestClient) -> None:
 
 def test_patch_checks_the_merged_period_and_fixed_fields(client: TestClient) -> None:
     from_id, to_id = _ends(client, RelationshipType.COOPERATES_WITH)
-    rel = client.post("/api/v1/relationships", json={
-        "type": "COOPERATES_WITH", "from_id": from_id, "to_id": to_id,
-        "valid_from": "2015-01-01"}).json()
+    rel = client.post(
+        "/api/v1/relationships",
+        json={
+            "type": "COOPERATES_WITH",
+            "from_id": from_id,
+            "to_id": to_id,
+            "valid_from": "2015-01-01",
+        },
+    ).json()
     bad = client.patch(f"/api/v1/relationships/{rel['id']}", json={"valid_to": "2014-01-01"})
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "valid_to"
@@ -162,13 +202,26 @@ def test_duplicate_relationship_id_is_409(client: TestClient) -> None:
 
 def test_as_of_view_of_relationships(client: TestClient) -> None:
     from_id, to_id = _ends(client, RelationshipType.COOPERATES_WITH)
-    periods = {"old": ("2000-01-01", "2009-12-31"), "current": ("2010-01-01", None),
-               "open": (None, None)}
+    periods = {
+        "old": ("2000-01-01", "2009-12-31"),
+        "current": ("2010-01-01", None),
+        "open": (None, None),
+    }
     for rel_id, (start, end) in periods.items():
-        body = {"type": "COOPERATES_WITH", "from_id": from_id, "to_id": to_id, "id": rel_id,
-                "valid_from": start, "valid_to": end}
-        assert client.post("/api/v1/relationships",
-                           json={k: v for k, v in body.items() if v is not None}).status_code == 201
+        body = {
+            "type": "COOPERATES_WITH",
+            "from_id": from_id,
+            "to_id": to_id,
+            "id": rel_id,
+            "valid_from": start,
+            "valid_to": end,
+        }
+        assert (
+            client.post(
+                "/api/v1/relationships", json={k: v for k, v in body.items() if v is not None}
+            ).status_code
+            == 201
+        )
 
     def valid_on(day: str) -> set[str]:
         items = client.get("/api/v1/relationships", params={"at": day}).json()["items"]
@@ -182,7 +235,9 @@ def test_as_of_view_of_relationships(client: TestClient) -> None:
 
 def test_relationship_filters_by_end(client: TestClient) -> None:
     from_id, to_id = _ends(client, RelationshipType.MEMBER_OF)
-    client.post("/api/v1/relationships", json={"type": "MEMBER_OF", "from_id": from_id, "to_id": to_id})
+    client.post(
+        "/api/v1/relationships", json={"type": "MEMBER_OF", "from_id": from_id, "to_id": to_id}
+    )
     assert client.get("/api/v1/relationships", params={"from_id": from_id}).json()["total"] == 1
     assert client.get("/api/v1/relationships", params={"to_id": from_id}).json()["total"] == 0
     assert client.get("/api/v1/relationships", params={"node_id": to_id}).json()["total"] == 1

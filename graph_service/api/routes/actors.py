@@ -19,12 +19,14 @@ router = APIRouter(prefix="/actors", tags=["actors"])
 class NeighbourhoodQuery(filter_model(ACTORS)):  # type: ignore[misc]
     depth: int = Field(default=1, ge=1, le=2, description="1 or 2 hops.")
     types: list[RelationshipType] | None = Field(
-        default=None, description="Relationship types to follow (default: all).")
+        default=None, description="Relationship types to follow (default: all)."
+    )
     limit: int = Field(default=500, ge=1, le=5000, description="Maximum number of paths.")
 
 
-@router.get("/{id}/neighbourhood", response_model=Neighbourhood,
-            summary="Nodes and ties around an actor")
+@router.get(
+    "/{id}/neighbourhood", response_model=Neighbourhood, summary="Nodes and ties around an actor"
+)
 def actor_neighbourhood(
     id: str, query: Annotated[NeighbourhoodQuery, Query()], database: DatabaseDep
 ) -> dict[str, Any]:
@@ -36,8 +38,14 @@ def actor_neighbourhood(
 
         raise ValidationProblem([FieldProblem(("query", "q"), "q is not supported here")])
     found = database.read(
-        neighbourhood, id, depth=query.depth, types=query.types, at=query.at,
-        equals=equality_filters(ACTORS, query), territory=query.territory, limit=query.limit,
+        neighbourhood,
+        id,
+        depth=query.depth,
+        types=query.types,
+        at=query.at,
+        equals=equality_filters(ACTORS, query),
+        territory=query.territory,
+        limit=query.limit,
     )
     if found is None:
         raise NotFoundError(ACTORS.name_en, id)

@@ -6,13 +6,14 @@ models and filters differ.  (No ``from __future__ import annotations`` here:
 FastAPI reads these annotations at run time.)
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, Field, create_model
 
 from graph_service.api.deps import DatabaseDep
 from graph_service.api.schemas import Page, PlacedQuery
+from graph_service.domain.nodes import optional_type
 from graph_service.domain.resources import NodeResource
 from graph_service.services.nodes import NodeService
 
@@ -21,7 +22,7 @@ def filter_model(resource: NodeResource) -> type[PlacedQuery]:
     """The list query of ``resource``: paging, text, territory, date, and an
     equality filter per filterable property, typed as in the create model."""
     fields: dict[str, Any] = {
-        name: (resource.create.model_fields[name].annotation | None, Field(default=None))
+        name: (optional_type(resource.create.model_fields[name].annotation), Field(default=None))
         for name in resource.filters
     }
     model: type[PlacedQuery] = create_model(
@@ -45,18 +46,27 @@ def node_router(resource: NodeResource) -> APIRouter:
 
     Service = Annotated[NodeService, Depends(service)]
 
-    @router.post("", status_code=status.HTTP_201_CREATED, response_model=Public,
-                 summary=f"Create a {resource.name_en}")
+    @router.post(
+        "",
+        status_code=status.HTTP_201_CREATED,
+        response_model=Public,
+        summary=f"Create a {resource.name_en}",
+    )
     def create(payload: Create, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
         return nodes.create(payload)
 
     @router.get("", response_model=Page[Public], summary=f"List {resource.path}")  # type: ignore[valid-type]
     def list_(query: Annotated[Filters, Query()], nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
+        page = cast(PlacedQuery, query)
         total, items = nodes.list(
-            equals=equality_filters(resource, query), text=query.q, territory=query.territory,
-            at=query.at, offset=query.offset, limit=query.limit,
+            equals=equality_filters(resource, page),
+            text=page.q,
+            territory=page.territory,
+            at=page.at,
+            offset=page.offset,
+            limit=page.limit,
         )
-        return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+        return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
 
     @router.get("/{id}", response_model=Public, summary=f"Read a {resource.name_en}")
     def read(id: str, nodes: Service) -> dict[str, Any]:
@@ -66,8 +76,9 @@ def node_router(resource: NodeResource) -> APIRouter:
     def update(id: str, payload: Update, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
         return nodes.update(id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
 
-    @router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT,
-                   summary=f"Delete a {resource.name_en}")
+    @router.delete(
+        "/{id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {resource.name_en}"
+    )
     def delete(
         id: str,
         nodes: Service,

@@ -28,16 +28,22 @@ class RelationshipQuery(PageQuery):
 @router.get("/types", summary="Relationship types and the labels they join")
 def types() -> list[dict[str, Any]]:
     return [
-        {"type": rel_type.value,
-         "from": sorted(label.value for label in ends.sources),
-         "to": sorted(label.value for label in ends.targets),
-         "same_label": ends.same_label}
+        {
+            "type": rel_type.value,
+            "from": sorted(label.value for label in ends.sources),
+            "to": sorted(label.value for label in ends.targets),
+            "same_label": ends.same_label,
+        }
         for rel_type, ends in ENDPOINTS.items()
     ]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, response_model=RelationshipPublic,
-             summary="Create a relationship")
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RelationshipPublic,
+    summary="Create a relationship",
+)
 def create(payload: RelationshipCreate, relationships: RelationshipServiceDep) -> dict[str, Any]:
     """The body's ``type`` selects which properties are allowed.  Both ends must
     exist and have labels the type accepts; otherwise nothing is written."""
@@ -49,8 +55,13 @@ def list_(
     query: Annotated[RelationshipQuery, Query()], relationships: RelationshipServiceDep
 ) -> dict[str, Any]:
     total, items = relationships.list(
-        types=query.types, from_id=query.from_id, to_id=query.to_id, node_id=query.node_id,
-        at=query.at, offset=query.offset, limit=query.limit,
+        types=query.types,
+        from_id=query.from_id,
+        to_id=query.to_id,
+        node_id=query.node_id,
+        at=query.at,
+        offset=query.offset,
+        limit=query.limit,
     )
     return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
 

@@ -1,0 +1,71 @@
+"""Neo4j down gives 503 problems; the API recovers by itself when it is back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph_service.api.app import create_app
+from graph_service.config import Settings
+from graph_service.repositories.database import ConnectionInfo, Database
+from tests.integration.tcp_proxy import TcpProxy
+
+
+@pytest.fixture
+def proxied(clean_database: Database) -> Iterator[tuple[TcpProxy, TestClient]]:
+    real = urlparse(clean_database.connection.uri)
+    proxy = TcpProxy(real.hostname or "127.0.0.1", real.port or 7687)
+    proxy.start()
+    connection = ConnectionInfo(
+        f"bolt://127.0.0.1:{proxy.port}",
+        clean_database.connection.user,
+        clean_database.connection.password,
+        clean_database.connection.database,
+    )
+    database = Database(connection, timeout_seconds=2.0)
+    try:
+        with TestClient(
+            create_app(Settings(), database=database), raise_server_exceptions=False
+        ) as client:
+            yield proxy, client
+    finally:
+        proxy.stop()
+        database.close()
+
+
+def test_database_down_is_503_and_recovers(proxied: tuple[TcpProxy, TestClient]) -> None:
+    proxy, client = proxied
+    assert client.get("/readyz").status_code == 200
+    assert client.get("/api/v1/actors").status_code == 200
+
+    proxy.stop()
+    for path in ("/readyz", "/api/v1/actors", "/api/v1/sdgs"):
+        response = client.get(path)
+        assert response.status_code == 503, path
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "Neo4j" in response.json()["detail"]
+        assert "MATCH" not in response.text  # never the query text
+    assert client.get("/healthz").status_code == 200  # the process itself is fine
+
+    proxy.start()
+    deadline = time.monotonic() + 15
+    while client.get("/readyz").status_code != 200:
+        assert time.monotonic() < deadline, "the API did not recover after Neo4j came back"
+        time.sleep(0.2)
+    assert client.get("/api/v1/actors").status_code == 200
+
+
+def test_readyz_and_languages(client: TestClient) -> None:
+    assert client.get("/readyz").json() == {"status": "ready"}
+    french = client.get("/api/v1/actors/nobody")
+    english = client.get("/api/v1/actors/nobody", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert french.json()["title"] == "Introuvable"
+    assert english.json()["title"] == "Not found"
+    assert english.json()["instance"] == "/api/v1/actors/nobody"
+    unknown_route = client.get("/api/v1/nowhere")
+    assert unknown_route.status_code == 404
+    assert unknown_route.headers["content-type"] == "application/problem+json"
