@@ -1,0 +1,2 @@
+"""Map renderers: (graph, scores, options) -> self-contained HTML.  Filled by the
+maps issue."""
