@@ -12,6 +12,14 @@ from graph_service.config import Environment, Settings, setting_names
 from graph_service.local_neo4j.runtime import LocalNeo4j, java_major_version, pom_versions
 
 
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI exports NEO4J_* for the test server; these tests must not see them."""
+    for name in setting_names():
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(Path(__file__).parent)  # no .env here
+
+
 def test_production_refuses_a_placeholder_secret() -> None:
     with pytest.raises(ValidationError, match="NEO4J_PASSWORD"):
         Settings(
