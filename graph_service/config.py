@@ -85,6 +85,12 @@ class Settings(BaseSettings):
         str, Field(validation_alias="MAILLAGE_EXTRA_FRAMEWORK_TYPES")
     ] = ""
 
+    # Analyses.
+    north_countries: Annotated[str, Field(validation_alias="MAILLAGE_NORTH_COUNTRIES")] = ""
+    inside_allies_enabled: Annotated[
+        bool, Field(validation_alias="MAILLAGE_INSIDE_ALLIES_ENABLED")
+    ] = False
+
     # HTTP API.
     api_host: Annotated[str, Field(validation_alias="MAILLAGE_API_HOST")] = "127.0.0.1"
     api_port: Annotated[int, Field(ge=1, le=65535, validation_alias="MAILLAGE_API_PORT")] = 8000

@@ -188,6 +188,61 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         ),
         Language.EN: "The CAAC reference dataset is not shipped yet: the database starts empty.",
     },
+    # --- analyses: labels of measures and roles --------------------------------------
+    "analysis.betweenness": {Language.FR: "intermédiarité", Language.EN: "betweenness"},
+    "analysis.constraint": {Language.FR: "contrainte (Burt)", Language.EN: "constraint (Burt)"},
+    "analysis.effective_size": {Language.FR: "taille effective", Language.EN: "effective size"},
+    "analysis.coordinator": {Language.FR: "coordinateur", Language.EN: "coordinator"},
+    "analysis.itinerant": {
+        Language.FR: "consultant itinérant",
+        Language.EN: "itinerant (consultant)",
+    },
+    "analysis.representative": {Language.FR: "représentant", Language.EN: "representative"},
+    "analysis.gatekeeper": {Language.FR: "portier (gardien)", Language.EN: "gatekeeper"},
+    "analysis.liaison": {Language.FR: "agent de liaison", Language.EN: "liaison"},
+    "analysis.total": {Language.FR: "total", Language.EN: "total"},
+    "analysis.ei_index": {Language.FR: "indice E-I (cloisonnement)", Language.EN: "E-I index"},
+    "analysis.shared_partners": {
+        Language.FR: "partenaires communs",
+        Language.EN: "shared partners",
+    },
+    "analysis.shared_territories": {
+        Language.FR: "territoires communs",
+        Language.EN: "shared territories",
+    },
+    "analysis.shared_issues": {Language.FR: "enjeux communs", Language.EN: "shared issues"},
+    "analysis.shared_sdgs": {Language.FR: "ODD communs", Language.EN: "shared SDGs"},
+    "analysis.shared_frameworks": {
+        Language.FR: "cadres de dialogue communs",
+        Language.EN: "shared dialogue frameworks",
+    },
+    "analysis.shared_operations": {
+        Language.FR: "opérations communes",
+        Language.EN: "shared operations",
+    },
+    "analysis.complementarity": {
+        Language.FR: "complémentarité : autre sphère, même territoire et même enjeu",
+        Language.EN: "complementarity: another sphere on the same territory and issue",
+    },
+    "analysis.not_in_scope": {
+        Language.FR: "« {id} » n'est pas dans le périmètre analysé (ou n'existe pas).",
+        Language.EN: "'{id}' is not in the analysed scope (or does not exist).",
+    },
+    "analysis.required": {
+        Language.FR: "Ce paramètre est obligatoire pour l'analyse {analysis}.",
+        Language.EN: "This parameter is required by the {analysis} analysis.",
+    },
+    "analysis.disabled": {Language.FR: "Analyse désactivée", Language.EN: "Analysis disabled"},
+    "analysis.inside_allies_disabled": {
+        Language.FR: (
+            "L'analyse des alliés de l'intérieur nomme des personnes : elle est désactivée "
+            "tant que MAILLAGE_INSIDE_ALLIES_ENABLED n'est pas activé."
+        ),
+        Language.EN: (
+            "The inside-allies analysis names persons: it is disabled until "
+            "MAILLAGE_INSIDE_ALLIES_ENABLED is set."
+        ),
+    },
 }
 
 

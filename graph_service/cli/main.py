@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from graph_service.cli.analyse import analyse_command
 from graph_service.config import Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
@@ -44,7 +45,13 @@ def say(key: str, **values: object) -> None:
 
 
 def fail(error: MaillageError) -> typer.Exit:
+    """Print ``error`` (and each located problem it holds) and give the exit to raise."""
     errors.print(error.detail(state.language), style="bold red", highlight=False, markup=False)
+    for problem in error.extra(state.language).get("errors", []):
+        value = f" ({problem['value']!r})" if "value" in problem else ""
+        errors.print(
+            f"- {problem['field']}: {problem['message']}{value}", highlight=False, markup=False
+        )
     return typer.Exit(code=1)
 
 
@@ -166,6 +173,9 @@ def db_init() -> None:
         version=version,
         applied=", ".join(applied) or translate("db.none", state.language),
     )
+
+
+app.command("analyse")(analyse_command)
 
 
 # --- maillage serve / demo --------------------------------------------------------

@@ -2,7 +2,15 @@
 
 from fastapi import APIRouter
 
-from graph_service.api.routes import actors, health, nodes, relationships, sdgs, territories
+from graph_service.api.routes import (
+    actors,
+    analyses,
+    health,
+    nodes,
+    relationships,
+    sdgs,
+    territories,
+)
 from graph_service.domain.resources import NODE_RESOURCES
 
 
@@ -16,6 +24,7 @@ def api_router() -> APIRouter:
         router.include_router(nodes.node_router(resource))
     router.include_router(sdgs.router)
     router.include_router(relationships.router)
+    router.include_router(analyses.router)
     return router
 
 

@@ -1,0 +1,1 @@
+"""Analyses: pure functions on networkx graphs, one concept per module."""

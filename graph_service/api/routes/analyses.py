@@ -1,0 +1,43 @@
+"""Analyses: ``GET /api/v1/analyses/{name}`` for brokers, silos, allies, inside-allies,
+levels, double-space and introductions."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from graph_service.api.deps import DatabaseDep, SettingsDep, request_language
+from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService
+
+router = APIRouter(prefix="/analyses", tags=["analyses"])
+
+SUMMARIES = {
+    AnalysisName.BROKERS: "Brokers: betweenness, Gould-Fernandez roles, constraint, effective size",
+    AnalysisName.SILOS: (
+        "Cloisonnement: E-I index with permutation test, mixing, modularity, communities"
+    ),
+    AnalysisName.ALLIES: "Possible allies of an actor, with reasons",
+    AnalysisName.INSIDE_ALLIES: "Inside allies in a target institution (disabled unless enabled)",
+    AnalysisName.LEVELS: "Multi-level dialogue frameworks of an operation or territory",
+    AnalysisName.DOUBLE_SPACE: "Double espace: both sides of a LINKED_TO link and who holds it",
+    AnalysisName.INTRODUCTIONS: "Who can introduce an actor to another: best paths",
+}
+
+
+def _endpoint(name: AnalysisName) -> Callable[..., dict[str, Any]]:
+    def run(
+        query: Annotated[AnalysisQuery, Query()],
+        database: DatabaseDep,
+        settings: SettingsDep,
+        request: Request,
+    ) -> dict[str, Any]:
+        return AnalysisService(database, settings, request_language(request)).run(name, query)
+
+    run.__name__ = f"analyse_{name.value.replace('-', '_')}"
+    return run
+
+
+for analysis in AnalysisName:
+    router.add_api_route(
+        f"/{analysis.value}", _endpoint(analysis), methods=["GET"], summary=SUMMARIES[analysis]
+    )

@@ -1,0 +1,83 @@
+"""Reads behind the analysis projections (see :mod:`graph_service.projection`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph_service.repositories.cypher import query
+from graph_service.repositories.database import to_native
+
+Period = tuple[date | None, date | None]
+
+
+def _rows(tx: ManagedTransaction, name: str, **parameters: Any) -> list[dict[str, Any]]:
+    return [to_native(record.data()) for record in tx.run(query(name), parameters)]
+
+
+def actors_in_scope(
+    tx: ManagedTransaction,
+    *,
+    territory: str | None,
+    operation: str | None,
+    spheres: list[str] | None,
+    period: Period,
+) -> list[dict[str, Any]]:
+    """Actors placed in a territory (subtree) and/or taking part in an operation."""
+    return _rows(
+        tx,
+        "analyses/projection_actors",
+        territory=territory,
+        operation=operation,
+        spheres=spheres,
+        **{"from": period[0], "to": period[1]},
+    )
+
+
+def ties_among(
+    tx: ManagedTransaction, ids: list[str], types: list[str], period: Period
+) -> list[dict[str, Any]]:
+    return _rows(
+        tx, "analyses/projection_ties", ids=ids, types=types, **{"from": period[0], "to": period[1]}
+    )
+
+
+def shared_among(tx: ManagedTransaction, ids: list[str], period: Period) -> list[dict[str, Any]]:
+    """Pairs of actors sharing frameworks or operations (derived ties)."""
+    return _rows(tx, "analyses/projection_shared", ids=ids, **{"from": period[0], "to": period[1]})
+
+
+def frameworks_in_scope(
+    tx: ManagedTransaction, *, operation: str | None, territory: str | None, period: Period
+) -> list[dict[str, Any]]:
+    return _rows(
+        tx,
+        "analyses/frameworks_in_scope",
+        operation=operation,
+        territory=territory,
+        **{"from": period[0], "to": period[1]},
+    )
+
+
+def territory_links(
+    tx: ManagedTransaction, link_id: str | None, period: Period
+) -> list[dict[str, Any]]:
+    return _rows(tx, "analyses/territory_links", id=link_id, **{"from": period[0], "to": period[1]})
+
+
+def operation_roles(tx: ManagedTransaction, operation: str) -> list[dict[str, Any]]:
+    """Participations in an operation; empty when the operation does not exist."""
+    return _rows(tx, "analyses/operation_roles", operation=operation)
+
+
+def inside_ally_rows(
+    tx: ManagedTransaction, target: str, causes: list[str], at: date | None
+) -> list[dict[str, Any]]:
+    return _rows(tx, "analyses/inside_allies", target=target, causes=causes, at=at)
+
+
+def causes_of(tx: ManagedTransaction, actor: str) -> list[str] | None:
+    record = tx.run(query("analyses/causes_of"), id=actor).single()
+    return None if record is None else list(record["causes"])

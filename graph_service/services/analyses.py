@@ -1,0 +1,501 @@
+"""Analysis use cases: project the graph the request names, run the pure
+analyses on it, and shape the JSON reports the API and the CLI return.
+
+The report shapes are part of the API (kept stable): every report has
+``analysis`` and ``parameters``; brokers, allies and inside allies have
+``results``; silos has ``ei_index``, ``mixing_matrix``, ``assortativity``,
+``modularity``, ``communities`` and ``missing_bridges``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+import networkx as nx
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from graph_service.analyses import allies as allies_analysis
+from graph_service.analyses import brokers as brokers_analysis
+from graph_service.analyses import double_space as double_space_analysis
+from graph_service.analyses import inside_allies as inside_allies_analysis
+from graph_service.analyses import levels as levels_analysis
+from graph_service.analyses import silos as silos_analysis
+from graph_service.config import Language, Settings
+from graph_service.domain.enums import RelationshipType, Sphere
+from graph_service.domain.nodes import NodeId
+from graph_service.errors import FieldProblem, MaillageError, NotFoundError, ValidationProblem
+from graph_service.i18n import translate
+from graph_service.projection import (
+    DEFAULT_NORTH,
+    DEFAULT_RELATIONS,
+    ProjectionOptions,
+    project,
+    project_double_space,
+    project_frameworks,
+)
+from graph_service.repositories import projection as projection_repo
+from graph_service.repositories.database import Database
+
+
+class Partition(StrEnum):
+    """Attributes that split actors into groups for brokerage and silos."""
+
+    SPHERE = "sphere"
+    SIDE = "side"
+    TERRITORY = "territory"
+    LEVEL = "level"
+
+
+class AnalysisName(StrEnum):
+    BROKERS = "brokers"
+    SILOS = "silos"
+    ALLIES = "allies"
+    INSIDE_ALLIES = "inside-allies"
+    LEVELS = "levels"
+    DOUBLE_SPACE = "double-space"
+    INTRODUCTIONS = "introductions"
+
+
+class AnalysisQuery(BaseModel):
+    """Options shared by every analysis (API query string and CLI flags)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    territory: NodeId | None = Field(
+        default=None, description="Scope: this territory and its sub-territories."
+    )
+    operation: NodeId | None = Field(
+        default=None, description="Scope: this operation/programme and its sub-operations."
+    )
+    spheres: list[Sphere] | None = Field(
+        default=None, description="Scope: only actors of these spheres."
+    )
+    at: date | None = Field(default=None, description="Ties valid on that day.")
+    period_from: date | None = Field(
+        default=None, description="Ties valid at some time from this day…"
+    )
+    period_to: date | None = Field(default=None, description="…to this day.")
+    relations: list[RelationshipType] = Field(
+        default_factory=lambda: list(DEFAULT_RELATIONS),
+        description="Relationship types that count as ties.",
+    )
+    shared_weight: float = Field(
+        default=0.0,
+        ge=0,
+        le=10,
+        description="Weight of a derived tie per shared framework/operation (0: left out).",
+    )
+    partition: Partition = Partition.SPHERE
+    actor: NodeId | None = Field(
+        default=None, description="The actor asking (allies, introductions, inside allies)."
+    )
+    target: NodeId | None = Field(
+        default=None,
+        description="The actor to reach (introductions) or the institution (inside allies).",
+    )
+    link: NodeId | None = Field(
+        default=None, description="A LINKED_TO relationship id (double space)."
+    )
+    between: list[str] | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="Two groups of the partition: who connects them (brokers).",
+    )
+    top: int = Field(default=20, ge=1, le=1000)
+    weighted: bool = Field(
+        default=False, description="Use tie strength (paths prefer strong ties)."
+    )
+    sample: int | None = Field(
+        default=None, ge=2, description="Estimate betweenness from this many sources."
+    )
+    seed: int = Field(
+        default=0, description="Seed of every random choice (same seed, same output)."
+    )
+    permutations: int = Field(default=1000, ge=0, le=100_000)
+    compare_at: date | None = Field(
+        default=None, description="Silos: also compute at this date, and the change."
+    )
+    max_age_months: int = Field(
+        default=12, ge=1, le=120, description="Inside allies: older stances are stale."
+    )
+
+    @model_validator(mode="after")
+    def _one_kind_of_date(self) -> AnalysisQuery:
+        if self.at and (self.period_from or self.period_to):
+            raise ValueError("at and period_from/period_to exclude each other")
+        if self.period_from and self.period_to and self.period_to < self.period_from:
+            raise ValueError("period_to is before period_from")
+        return self
+
+
+def _north(settings: Settings) -> frozenset[str]:
+    configured = {c.strip().upper() for c in settings.north_countries.split(",") if c.strip()}
+    return frozenset(configured) or DEFAULT_NORTH
+
+
+def projection_options(
+    query: AnalysisQuery, settings: Settings, **overrides: Any
+) -> ProjectionOptions:
+    try:
+        options = ProjectionOptions(
+            territory=query.territory,
+            operation=query.operation,
+            spheres=tuple(s.value for s in query.spheres or ()),
+            at=query.at,
+            period=(query.period_from, query.period_to)
+            if (query.period_from or query.period_to)
+            else None,
+            relations=tuple(query.relations),
+            shared_weight=query.shared_weight,
+            north_countries=_north(settings),
+        )
+    except ValueError as exc:
+        raise ValidationProblem([FieldProblem(("query", "relations"), str(exc))]) from exc
+    return ProjectionOptions(**{**options.__dict__, **overrides}) if overrides else options
+
+
+def _finite(value: float | None) -> float | None:
+    return (
+        None
+        if value is None or (isinstance(value, float) and math.isnan(value))
+        else round(value, 6)
+    )
+
+
+def _labels(keys: list[str], language: Language) -> dict[str, str]:
+    return {key: translate(f"analysis.{key}", language) for key in keys}
+
+
+def _require(value: Any, field: str, analysis: AnalysisName) -> None:
+    if value is None:
+        raise ValidationProblem(
+            [
+                FieldProblem(
+                    ("query", field), "analysis.required", values={"analysis": analysis.value}
+                )
+            ]
+        )
+
+
+def _in_scope(graph: nx.Graph, node: str, field: str) -> None:
+    if node not in graph:
+        raise ValidationProblem(
+            [
+                FieldProblem(
+                    ("query", field), "analysis.not_in_scope", value=node, values={"id": node}
+                )
+            ]
+        )
+
+
+def partition_of(graph: nx.Graph, partition: Partition) -> dict[Hashable, str]:
+    return {
+        node: str(data.get(partition.value, "unknown")) for node, data in graph.nodes(data=True)
+    }
+
+
+class AnalysisService:
+    def __init__(
+        self, database: Database, settings: Settings, language: Language = Language.FR
+    ) -> None:
+        self.database = database
+        self.settings = settings
+        self.language = language
+
+    def run(self, name: AnalysisName, query: AnalysisQuery) -> dict[str, Any]:
+        handler = {
+            AnalysisName.BROKERS: self.brokers,
+            AnalysisName.SILOS: self.silos,
+            AnalysisName.ALLIES: self.allies,
+            AnalysisName.INSIDE_ALLIES: self.inside_allies,
+            AnalysisName.LEVELS: self.levels,
+            AnalysisName.DOUBLE_SPACE: self.double_space,
+            AnalysisName.INTRODUCTIONS: self.introductions,
+        }[name]
+        return handler(query)
+
+    def _header(
+        self, name: AnalysisName, options: ProjectionOptions, query: AnalysisQuery
+    ) -> dict[str, Any]:
+        parameters = options.describe()
+        parameters.update(partition=query.partition.value, seed=query.seed)
+        return {"analysis": name.value, "parameters": parameters}
+
+    # --- brokers -------------------------------------------------------------------
+
+    def brokers(self, query: AnalysisQuery) -> dict[str, Any]:
+        options = projection_options(query, self.settings)
+        graph = project(self.database, options)
+        report = self._header(AnalysisName.BROKERS, options, query)
+        report["parameters"].update(weighted=query.weighted, sample=query.sample)
+        report.update(brokers_report(graph, query))
+        report["labels"] = _labels(
+            ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"],
+            self.language,
+        )
+        return report
+
+    # --- silos ---------------------------------------------------------------------
+
+    def silos(self, query: AnalysisQuery) -> dict[str, Any]:
+        options = projection_options(query, self.settings)
+        report = self._header(AnalysisName.SILOS, options, query)
+        report["parameters"]["permutations"] = query.permutations
+        report.update(silos_report(project(self.database, options), query))
+        if query.compare_at is not None:
+            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            after = silos_report(project(self.database, later), query)
+            report["compared"] = {"at": query.compare_at.isoformat(), **after}
+            report["change"] = silos_analysis.silo_change(report, after)
+        report["labels"] = _labels(["ei_index"], self.language)
+        return report
+
+    # --- allies --------------------------------------------------------------------
+
+    def allies(self, query: AnalysisQuery) -> dict[str, Any]:
+        _require(query.actor, "actor", AnalysisName.ALLIES)
+        assert query.actor is not None
+        options = projection_options(query, self.settings)
+        graph = project(self.database, options)
+        _in_scope(graph, query.actor, "actor")
+        report = self._header(AnalysisName.ALLIES, options, query)
+        report["actor"] = {"id": query.actor, "name": graph.nodes[query.actor].get("name")}
+        report["results"] = [
+            {**result, "reasons": [self._reason(r) for r in result["reasons"]]}
+            for result in allies_analysis.possible_allies(graph, query.actor, top=query.top)
+        ]
+        return report
+
+    def _reason(self, reason: dict[str, Any]) -> dict[str, Any]:
+        return {**reason, "label": translate(f"analysis.{reason['kind']}", self.language)}
+
+    # --- inside allies -------------------------------------------------------------
+
+    def inside_allies(self, query: AnalysisQuery) -> dict[str, Any]:
+        if not self.settings.inside_allies_enabled:
+            raise InsideAlliesDisabledError()
+        _require(query.actor, "actor", AnalysisName.INSIDE_ALLIES)
+        _require(query.target, "target", AnalysisName.INSIDE_ALLIES)
+        assert query.actor is not None and query.target is not None
+        causes = self.database.read(projection_repo.causes_of, query.actor)
+        if causes is None:
+            raise NotFoundError("actor", query.actor)
+        persons = self.database.read(
+            projection_repo.inside_ally_rows, query.target, causes, query.at
+        )
+        # Paths run over the whole actor graph: the target and the requester are
+        # rarely in one territory.
+        options = projection_options(query, self.settings, territory=None, operation=None)
+        graph = project(self.database, options)
+        for person in persons:
+            person["knows"] = [*person["knows"], query.target]
+        report = self._header(AnalysisName.INSIDE_ALLIES, options, query)
+        report.update(
+            actor=query.actor,
+            target=query.target,
+            causes=causes,
+            max_age_months=query.max_age_months,
+            results=inside_allies_analysis.inside_allies(
+                graph,
+                query.actor,
+                persons,
+                today=query.at or date.today(),
+                max_age_months=query.max_age_months,
+            )[: query.top],
+        )
+        return report
+
+    # --- multi-level frameworks ------------------------------------------------------
+
+    def levels(self, query: AnalysisQuery) -> dict[str, Any]:
+        if query.operation is None and query.territory is None:
+            _require(None, "operation", AnalysisName.LEVELS)
+        options = projection_options(query, self.settings)
+        report = self._header(AnalysisName.LEVELS, options, query)
+        report.update(levels_analysis.multi_level(project_frameworks(self.database, options)))
+        return report
+
+    # --- double espace ---------------------------------------------------------------
+
+    def double_space(self, query: AnalysisQuery) -> dict[str, Any]:
+        _require(query.link, "link", AnalysisName.DOUBLE_SPACE)
+        assert query.link is not None
+        options = projection_options(query, self.settings)
+        projected = project_double_space(self.database, query.link, options)
+        if projected is None:
+            raise NotFoundError("LINKED_TO relationship", query.link)
+        link, graph = projected
+        report = self._header(AnalysisName.DOUBLE_SPACE, options, query)
+        report["link"] = link
+        report.update(double_space_analysis.double_space(graph))
+        operation = query.operation or link.get("operation")
+        if operation:
+            report["over_time"] = self._lead_share_over_time(operation, query)
+        return report
+
+    def _lead_share_over_time(self, operation: str, query: AnalysisQuery) -> dict[str, Any]:
+        roles = self.database.read(projection_repo.operation_roles, operation)
+        north = _north(self.settings)
+        leads = {
+            r["actor"]
+            for r in roles
+            if r["actor"] and r["role"] in ("lead", "co_lead") and (r["country"] or "") in north
+        }
+        starts = [r["op_start"] for r in roles if r["op_start"]] + [
+            r["valid_from"] for r in roles if r["valid_from"]
+        ]
+        ends = [r["op_end"] for r in roles if r["op_end"]] + [
+            r["valid_to"] for r in roles if r["valid_to"]
+        ]
+        if not starts:
+            return {"operation": operation, "leads": sorted(leads), "points": []}
+        first, last = min(starts), max(ends) if ends else date.today()
+        graphs = {}
+        for year in range(first.year, last.year + 1):
+            day = date(year, 12, 31) if year < last.year else last
+            options = projection_options(
+                query, self.settings, operation=operation, territory=None, at=day, period=None
+            )
+            graphs[day.isoformat()] = project(self.database, options)
+        return {
+            "operation": operation,
+            "leads": sorted(leads),
+            "points": double_space_analysis.lead_brokerage_share(graphs, leads),
+        }
+
+    # --- introductions ---------------------------------------------------------------
+
+    def introductions(self, query: AnalysisQuery) -> dict[str, Any]:
+        _require(query.actor, "actor", AnalysisName.INTRODUCTIONS)
+        _require(query.target, "target", AnalysisName.INTRODUCTIONS)
+        assert query.actor is not None and query.target is not None
+        options = projection_options(query, self.settings)
+        graph = project(self.database, options)
+        _in_scope(graph, query.actor, "actor")
+        _in_scope(graph, query.target, "target")
+        report = self._header(AnalysisName.INTRODUCTIONS, options, query)
+        paths = brokers_analysis.introductions(
+            graph, query.actor, query.target, k=min(query.top, 10)
+        )
+        for path in paths:
+            path["intermediaries"] = [
+                {
+                    "id": node,
+                    "name": graph.nodes[node].get("name"),
+                    "sphere": graph.nodes[node].get("sphere"),
+                }
+                for node in path["intermediaries"]
+            ]
+        report.update(actor=query.actor, target=query.target, results=paths)
+        return report
+
+
+class InsideAlliesDisabledError(MaillageError):
+    status_code = 403
+    title_key = "analysis.disabled"
+    problem_type = "/problems/analysis-disabled"
+
+    def __init__(self) -> None:
+        super().__init__("analysis.inside_allies_disabled")
+
+
+def brokers_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:
+    """The brokers figures of ``graph`` (pure: no database)."""
+    weight = "distance" if query.weighted else None
+    strength = "weight" if query.weighted else None
+    scores = brokers_analysis.betweenness(graph, weight=weight, k=query.sample, seed=query.seed)
+    constraint = brokers_analysis.burt_constraint(graph, weight=strength)
+    size = brokers_analysis.effective_size(graph, weight=strength)
+    groups = partition_of(graph, query.partition)
+    brokerage = brokers_analysis.brokerage_roles(graph, groups)
+    results = [
+        {
+            "id": node,
+            "name": graph.nodes[node].get("name"),
+            "group": groups[node],
+            "betweenness": round(scores[node], 9),
+            "constraint": _finite(constraint[node]),
+            "effective_size": _finite(size[node]),
+            "brokerage": {
+                role: brokerage.raw[node][role] for role in (*brokers_analysis.ROLES, "total")
+            },
+            "brokerage_expected": {
+                role: round(v, 6) for role, v in brokerage.expected[node].items()
+            },
+            "brokerage_z": {role: _finite(v) for role, v in brokerage.z[node].items()},
+        }
+        for node in graph.nodes
+    ]
+    results.sort(key=lambda r: (-r["betweenness"], str(r["id"])))
+    report: dict[str, Any] = {
+        "summary": {"actors": graph.number_of_nodes(), "ties": graph.number_of_edges()},
+        "results": results[: query.top],
+        "brokerage_totals": brokerage.totals,
+        **brokers_analysis.bridges_and_cut_points(graph),
+    }
+    if query.between:
+        group_a, group_b = query.between
+        shares = brokers_analysis.between_group_brokers(
+            graph, groups, group_a, group_b, weight=weight
+        )
+        ranked = sorted(
+            ((n, s) for n, s in shares.items() if s > 0), key=lambda x: (-x[1], str(x[0]))
+        )
+        report["between_groups"] = {
+            "groups": [group_a, group_b],
+            "results": [
+                {
+                    "id": n,
+                    "name": graph.nodes[n].get("name"),
+                    "group": groups[n],
+                    "share": round(s, 6),
+                }
+                for n, s in ranked[: query.top]
+            ],
+        }
+    return report
+
+
+def silos_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:
+    """The cloisonnement figures of ``graph`` (pure: no database)."""
+    groups = partition_of(graph, query.partition)
+    weight = "weight" if query.weighted else None
+    assortativity = None
+    modularity = None
+    communities: dict[str, Any] = {"nmi": None, "ari": None, "count": 0}
+    if graph.number_of_edges():
+        nx.set_node_attributes(graph, groups, "_group")
+        with np.errstate(all="ignore"):  # one group only: 0/0, reported as None
+            value = nx.attribute_assortativity_coefficient(graph, "_group")
+        assortativity = _finite(float(value))
+        blocks: dict[str, set[Hashable]] = {}
+        for node, group in groups.items():
+            blocks.setdefault(group, set()).add(node)
+        modularity = _finite(nx.community.modularity(graph, list(blocks.values()), weight=weight))
+        detected = silos_analysis.louvain_communities(graph, weight=weight, seed=query.seed)
+        nodes = sorted(graph.nodes, key=str)
+        declared = [groups[n] for n in nodes]
+        found = [detected[n] for n in nodes]
+        communities = {
+            "nmi": _finite(silos_analysis.normalized_mutual_information(declared, found)),
+            "ari": _finite(silos_analysis.adjusted_rand_index(declared, found)),
+            "count": len(set(found)),
+            "membership": {str(n): detected[n] for n in nodes},
+        }
+    return {
+        "summary": {"actors": graph.number_of_nodes(), "ties": graph.number_of_edges()},
+        "ei_index": silos_analysis.ei_index(
+            graph, groups, permutations=query.permutations, seed=query.seed
+        ),
+        "mixing_matrix": silos_analysis.mixing_matrix(graph, groups),
+        "assortativity": assortativity,
+        "modularity": modularity,
+        "communities": communities,
+        "missing_bridges": silos_analysis.missing_bridges(graph, groups),
+    }
