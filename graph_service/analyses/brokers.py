@@ -316,6 +316,8 @@ def burt_constraint(graph: nx.Graph, weight: str | None = None) -> dict[Hashable
     Burt, R. S. (1992). Structural Holes: The Social Structure of Competition.
     Harvard University Press.
     """
+    if graph.number_of_nodes() == 0:
+        return {}
     nodes, weights = _weights_matrix(graph, weight)
     strength = np.asarray(weights.sum(axis=1)).ravel()
     with np.errstate(divide="ignore"):
@@ -347,6 +349,8 @@ def effective_size(graph: nx.Graph, weight: str | None = None) -> dict[Hashable,
     Burt (1992); Borgatti, S. P. (1997). Structural holes: unpacking Burt's
     redundancy measures.  Connections 20(1), 35-38.
     """
+    if graph.number_of_nodes() == 0:
+        return {}
     nodes, weights = _weights_matrix(graph, weight)
     strength = np.asarray(weights.sum(axis=1)).ravel()
     strongest = np.asarray(weights.max(axis=1).todense()).ravel()
