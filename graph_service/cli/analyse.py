@@ -52,6 +52,9 @@ def analyse_command(
         str | None,
         typer.Option(help="Tie types, comma-separated (default COOPERATES_WITH,FUNDS,MEMBER_OF)."),
     ] = None,
+    weights: Annotated[
+        str | None, typer.Option(help="Tie weights per type, e.g. FUNDS=0.5,MEMBER_OF=0.3.")
+    ] = None,
     shared_weight: Annotated[
         float, typer.Option(help="Weight of shared-framework/operation ties (0: none).")
     ] = 0.0,
@@ -96,6 +99,7 @@ def analyse_command(
         "period_from": period_from,
         "period_to": period_to,
         "relations": _comma_list(relations),
+        "weights": _comma_list(weights),
         "shared_weight": shared_weight,
         "partition": partition,
         "actor": actor,

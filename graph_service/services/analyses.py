@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from graph_service.analyses import allies as allies_analysis
 from graph_service.analyses import brokers as brokers_analysis
@@ -84,6 +84,10 @@ class AnalysisQuery(BaseModel):
         default_factory=lambda: list(DEFAULT_RELATIONS),
         description="Relationship types that count as ties.",
     )
+    weights: list[str] | None = Field(
+        default=None,
+        description="Per-type tie weights as TYPE=number, e.g. FUNDS=0.5 (default 1 each).",
+    )
     shared_weight: float = Field(
         default=0.0,
         ge=0,
@@ -125,6 +129,27 @@ class AnalysisQuery(BaseModel):
         default=12, ge=1, le=120, description="Inside allies: older stances are stale."
     )
 
+    @field_validator("weights")
+    @classmethod
+    def _weights_are_type_equals_number(cls, value: list[str] | None) -> list[str] | None:
+        for item in value or ():
+            name, _, number = item.partition("=")
+            try:
+                RelationshipType(name.strip())
+                if float(number) < 0:
+                    raise ValueError
+            except ValueError:
+                raise ValueError(
+                    f"'{item}' is not TYPE=weight with a relationship type and a number >= 0"
+                ) from None
+        return value
+
+    def type_weights(self) -> dict[RelationshipType, float]:
+        return {
+            RelationshipType(name.strip()): float(number)
+            for name, _, number in (item.partition("=") for item in self.weights or ())
+        }
+
     @model_validator(mode="after")
     def _one_kind_of_date(self) -> AnalysisQuery:
         if self.at and (self.period_from or self.period_to):
@@ -152,6 +177,7 @@ def projection_options(
             if (query.period_from or query.period_to)
             else None,
             relations=tuple(query.relations),
+            weights=query.type_weights(),
             shared_weight=query.shared_weight,
             north_countries=_north(settings),
         )

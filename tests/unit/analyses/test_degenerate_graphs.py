@@ -15,8 +15,14 @@ from graph_service.services.analyses import AnalysisQuery, brokers_report, silos
 def _actors(count: int, ties: list[tuple[str, str]]) -> nx.Graph:
     graph = nx.Graph(conflicts=set())
     for i in range(count):
-        graph.add_node(f"a{i}", name=f"A{i}", sphere="civil_society" if i % 2 else "market",
-                       side="north", territory="t", level="local")
+        graph.add_node(
+            f"a{i}",
+            name=f"A{i}",
+            sphere="civil_society" if i % 2 else "market",
+            side="north",
+            territory="t",
+            level="local",
+        )
     graph.add_edges_from(ties, weight=1.0, distance=1.0)
     return graph
 

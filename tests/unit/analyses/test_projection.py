@@ -81,3 +81,15 @@ def test_options_are_checked() -> None:
     with pytest.raises(ValueError, match="either"):
         ProjectionOptions(at=date(2020, 1, 1), period=(date(2019, 1, 1), None))
     assert ProjectionOptions(at=date(2020, 1, 1)).window == (date(2020, 1, 1), date(2020, 1, 1))
+
+
+def test_query_weights_are_type_equals_number() -> None:
+    from pydantic import ValidationError
+
+    from graph_service.services.analyses import AnalysisQuery
+
+    query = AnalysisQuery(weights=["FUNDS=0.5", "MEMBER_OF = 0"])
+    assert query.type_weights() == {RelationshipType.FUNDS: 0.5, RelationshipType.MEMBER_OF: 0.0}
+    for bad in (["FUNDS"], ["LOVES=1"], ["FUNDS=-1"], ["FUNDS=much"]):
+        with pytest.raises(ValidationError):
+            AnalysisQuery(weights=bad)
