@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from graph_service.cli.output import fail, state
 from graph_service.config import Language, get_settings
 from graph_service.errors import MaillageError
 from graph_service.repositories.database import Database, connection_info
@@ -89,8 +90,6 @@ def analyse_command(
     ] = OutputFormat.TABLE,
 ) -> None:
     """Run an analysis on the graph and print it (JSON has the API's shape)."""
-    from graph_service.cli.main import fail, state
-
     raw: dict[str, Any] = {
         "territory": territory,
         "operation": operation,

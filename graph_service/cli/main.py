@@ -7,9 +7,10 @@ import shlex
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from graph_service.cli.analyse import analyse_command
+from graph_service.cli.output import console, fail, say, state
+from graph_service.cli.transfer import export_command, import_command
 from graph_service.config import Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
@@ -28,31 +29,6 @@ neo4j_app = typer.Typer(
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
-
-console = Console()
-errors = Console(stderr=True)
-
-
-class _State:
-    language: Language = Language.FR
-
-
-state = _State()
-
-
-def say(key: str, **values: object) -> None:
-    console.print(translate(key, state.language, **values), highlight=False, markup=False)
-
-
-def fail(error: MaillageError) -> typer.Exit:
-    """Print ``error`` (and each located problem it holds) and give the exit to raise."""
-    errors.print(error.detail(state.language), style="bold red", highlight=False, markup=False)
-    for problem in error.extra(state.language).get("errors", []):
-        value = f" ({problem['value']!r})" if "value" in problem else ""
-        errors.print(
-            f"- {problem['field']}: {problem['message']}{value}", highlight=False, markup=False
-        )
-    return typer.Exit(code=1)
 
 
 @app.callback()
@@ -176,6 +152,8 @@ def db_init() -> None:
 
 
 app.command("analyse")(analyse_command)
+app.command("import")(import_command)
+app.command("export")(export_command)
 
 
 # --- maillage serve / demo --------------------------------------------------------
