@@ -53,12 +53,14 @@ class NodeService:
             ) from exc
 
     def _add_framework_to_actor(self, payload: NodeBase) -> dict[str, Any]:
+        """Add the framework label and the properties the request gives to an
+        existing actor; the actor keeps its name, and its aliases gain the new ones."""
         id = _node_id(payload)
-        props = {k: v for k, v in _stored_props(payload).items() if k not in ("id", "name")}
+        given = payload.model_dump(exclude_unset=True, exclude={"is_actor", "id", "name"})
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
-            labels = repo.labels_by_id(tx, [id])[id]
-            if labels is None or NodeLabel.ACTOR.value not in labels:
+            actor = repo.get_node(tx, NodeLabel.ACTOR, id)
+            if actor is None:
                 raise ValidationProblem(
                     [
                         FieldProblem(
@@ -66,9 +68,12 @@ class NodeService:
                         )
                     ]
                 )
-            if NodeLabel.DIALOGUE_FRAMEWORK.value in labels:
+            if NodeLabel.DIALOGUE_FRAMEWORK.value in actor["labels"]:
                 raise ConflictError("error.duplicate.detail", label=self.resource.name_en, id=id)
-            added = repo.add_framework_to_actor(tx, id, props)
+            if "aliases" in given:
+                known = list(actor.get("aliases") or [])
+                given["aliases"] = known + [a for a in given["aliases"] if a not in known]
+            added = repo.add_framework_to_actor(tx, id, given)
             assert added is not None
             return added
 
