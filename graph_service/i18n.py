@@ -243,6 +243,87 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "MAILLAGE_INSIDE_ALLIES_ENABLED is set."
         ),
     },
+    # --- imports and exports ------------------------------------------------------------
+    "import.rejected": {Language.FR: "Import refusé", Language.EN: "Import rejected"},
+    "import.rejected.detail": {
+        Language.FR: "{count} problème(s) dans le fichier ; rien n'a été écrit.",
+        Language.EN: "{count} problem(s) in the file; nothing was written.",
+    },
+    "import.unknown_format": {
+        Language.FR: "Format de fichier inconnu ; formats lus : {formats} (ou --format).",
+        Language.EN: "Unknown file format; formats read: {formats} (or --format).",
+    },
+    "import.unreadable": {
+        Language.FR: "Fichier illisible : {error}",
+        Language.EN: "Unreadable file: {error}",
+    },
+    "import.not_maillage_json": {
+        Language.FR: 'Ce JSON n\'est pas au format Maillage ("format": "maillage").',
+        Language.EN: 'This JSON is not in Maillage\'s format ("format": "maillage").',
+    },
+    "import.unknown_label": {
+        Language.FR: "Étiquette inconnue ; étiquettes possibles : {labels}.",
+        Language.EN: "Unknown label; possible labels: {labels}.",
+    },
+    "import.unknown_type": {
+        Language.FR: "Type de relation inconnu ; types possibles : {types}.",
+        Language.EN: "Unknown relationship type; possible types: {types}.",
+    },
+    "import.unknown_property": {
+        Language.FR: (
+            "Colonne « {name} » inconnue pour cette étiquette "
+            "(préfixez-la par x_ pour la garder telle quelle)."
+        ),
+        Language.EN: (
+            "Column '{name}' is unknown for this label (prefix it with x_ to keep it as is)."
+        ),
+    },
+    "import.duplicate_id": {
+        Language.FR: "Identifiant en double : déjà utilisé en {first}.",
+        Language.EN: "Duplicate id: already used at {first}.",
+    },
+    "import.dangling": {
+        Language.FR: ("« {ref} » ne désigne aucun nœud (ni par identifiant, ni par nom ou alias)."),
+        Language.EN: "'{ref}' names no node (by id, name or alias).",
+    },
+    "import.ambiguous": {
+        Language.FR: (
+            "« {ref} » est ambigu : plusieurs nœuds portent ce nom ou alias ({candidates}). "
+            "Utilisez l'identifiant."
+        ),
+        Language.EN: (
+            "'{ref}' is ambiguous: several nodes have this name or alias ({candidates}). "
+            "Use the id."
+        ),
+    },
+    "import.relationship_id_taken": {
+        Language.FR: (
+            "Cet identifiant désigne déjà une autre relation ({type} de {from} vers {to})."
+        ),
+        Language.EN: ("This id already names another relationship ({type} from {from} to {to})."),
+    },
+    "import.bad_datetime": {
+        Language.FR: "Date et heure invalides (ISO 8601 attendu).",
+        Language.EN: "Invalid date and time (ISO 8601 expected).",
+    },
+    "import.bad_sdg": {
+        Language.FR: "Un ODD a un numéro de 1 à 17.",
+        Language.EN: "An SDG has a number from 1 to 17.",
+    },
+    "import.done": {
+        Language.FR: "Import {format} terminé : {changes} écriture(s).",
+        Language.EN: "{format} import done: {changes} write(s).",
+    },
+    "import.dry_run": {
+        Language.FR: (
+            "Essai à blanc ({format}) : rien n'a été écrit ; {changes} écriture(s) prévue(s)."
+        ),
+        Language.EN: "Dry run ({format}): nothing written; {changes} write(s) planned.",
+    },
+    "export.done": {
+        Language.FR: "Export écrit dans {path} : {nodes} nœud(s), {relationships} relation(s).",
+        Language.EN: "Export written to {path}: {nodes} node(s), {relationships} relationship(s).",
+    },
 }
 
 

@@ -3,7 +3,7 @@
 One query per file, with a header saying its purpose, parameters and result.
 Values always travel as ``$parameters``.  A few files are templates: a label or
 relationship type cannot be a parameter in a pattern, so ``__LABEL__``,
-``__TYPE__``, ``__PLACEMENT__`` and ``__ALL_TYPES__`` are filled here, and only
+``__TYPE__``, ``__PLACEMENT__``, ``__LABELS__`` and ``__ALL_TYPES__`` are filled here, and only
 from the :class:`NodeLabel` / :class:`RelationshipType` allow-lists.
 """
 
@@ -37,6 +37,7 @@ def query(
     label: NodeLabel | None = None,
     rel_type: RelationshipType | None = None,
     placement: Iterable[RelationshipType] = (),
+    labels: Iterable[NodeLabel] = (),
 ) -> LiteralString:
     """The text of query ``name`` (e.g. ``"nodes/get"``), its template slots filled.
 
@@ -49,6 +50,7 @@ def query(
         "__TYPE__": RelationshipType(rel_type).value if rel_type is not None else None,
         "__PLACEMENT__": "|".join(RelationshipType(t).value for t in placement) or None,
         "__ALL_TYPES__": "|".join(t.value for t in RelationshipType),
+        "__LABELS__": ":".join(NodeLabel(label).value for label in labels) or None,
     }
     for slot, value in slots.items():
         if slot in text:

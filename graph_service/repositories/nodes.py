@@ -102,6 +102,14 @@ def list_nodes(
 _LUCENE_SPECIAL = set('+-&|!(){}[]^"~*?:\\/')
 
 
+def _lucene_words(text: str) -> list[str]:
+    """Words of ``text`` folded as the index folds them, with Lucene syntax removed."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    cleaned = "".join(" " if c in _LUCENE_SPECIAL else c for c in folded)
+    return [w for w in cleaned.split() if w not in ("and", "or", "not")]
+
+
 def fulltext_query(text: str) -> str | None:
     """A Lucene query matching every word of ``text`` as a word or a prefix,
     accents folded as the index folds them.  None when no word is left.
@@ -111,13 +119,20 @@ def fulltext_query(text: str) -> str | None:
     >>> fulltext_query('"(*') is None
     True
     """
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    cleaned = "".join(" " if c in _LUCENE_SPECIAL else c for c in folded)
-    words = [w for w in cleaned.split() if w not in ("and", "or", "not")]
+    words = _lucene_words(text)
     if not words:
         return None
     return " AND ".join(f"({w} OR {w}*)" for w in words)
+
+
+def fulltext_phrase(text: str) -> str | None:
+    """A Lucene phrase query for ``text`` (the words in order), or None.
+
+    >>> fulltext_phrase("Conseil régional (Kayes)")
+    '"conseil regional kayes"'
+    """
+    words = _lucene_words(text)
+    return '"' + " ".join(words) + '"' if words else None
 
 
 def search_ids(

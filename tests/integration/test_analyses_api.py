@@ -242,7 +242,10 @@ def test_derived_ties_are_out_unless_weighted(client: TestClient) -> None:
     unweighted = client.get("/api/v1/analyses/brokers", params={"weights": ["COOPERATES_WITH=0"]})
     assert unweighted.json()["summary"] == {"actors": 5, "ties": 0}
     assert unweighted.json()["parameters"]["weights"] == {
-        "COOPERATES_WITH": 0.0, "FUNDS": 1.0, "MEMBER_OF": 1.0}
+        "COOPERATES_WITH": 0.0,
+        "FUNDS": 1.0,
+        "MEMBER_OF": 1.0,
+    }
 
 
 def test_introductions_name_the_intermediaries(florence: TestClient) -> None:

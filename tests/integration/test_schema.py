@@ -52,6 +52,7 @@ def _rendered(name: str) -> LiteralString:
         label=NodeLabel.ACTOR,
         rel_type=RelationshipType.COOPERATES_WITH,
         placement=(RelationshipType.ANCHORED_IN, RelationshipType.ACTIVE_IN),
+        labels=(NodeLabel.ACTOR, NodeLabel.DIALOGUE_FRAMEWORK),
     )
 
 

@@ -10,6 +10,7 @@ from graph_service.api.routes import (
     relationships,
     sdgs,
     territories,
+    transfer,
 )
 from graph_service.domain.resources import NODE_RESOURCES
 
@@ -25,6 +26,7 @@ def api_router() -> APIRouter:
     router.include_router(sdgs.router)
     router.include_router(relationships.router)
     router.include_router(analyses.router)
+    router.include_router(transfer.router)
     return router
 
 

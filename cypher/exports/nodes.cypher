@@ -1,0 +1,7 @@
+// Purpose: nodes to export, in id order (streamed by the caller).
+// Parameters: $ids (list of ids, or null for every node).
+// Returns: one row per node: labels, properties.
+MATCH (n:Entity)
+WHERE $ids IS NULL OR n.id IN $ids
+RETURN labels(n) AS labels, n {.*} AS properties
+ORDER BY n.id

@@ -1,0 +1,64 @@
+"""Imports (multipart upload) and exports (file download)."""
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, UploadFile
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from graph_service.api.deps import DatabaseDep
+from graph_service.services.transfer import ExportFormat, TransferService
+from importers.formats import FileFormat, slugify
+
+router = APIRouter(tags=["imports and exports"])
+
+MEDIA_TYPES = {
+    ExportFormat.JSON: "application/json",
+    ExportFormat.GRAPHML: "application/graphml+xml",
+}
+
+
+@router.post("/imports", summary="Import a file (all or nothing)")
+def import_upload(
+    database: DatabaseDep,
+    file: Annotated[UploadFile, File(description="Maillage JSON, GraphML or GEXF.")],
+    file_format: Annotated[FileFormat | None, Query(alias="format")] = None,
+    dry_run: bool = False,
+) -> dict[str, Any]:
+    """Validate the whole file first; write it in one transaction, or answer 422
+    with every problem located (file, sheet, row, column, value) and write nothing."""
+    suffix = Path(file.filename or "upload").suffix
+    name = slugify(Path(file.filename or "upload").stem) + suffix
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        with path.open("wb") as target:
+            shutil.copyfileobj(file.file, target)
+        report = TransferService(database).import_file(
+            path, file_format=file_format, dry_run=dry_run
+        )
+    return report.as_dict()
+
+
+@router.get("/exports", summary="Export the graph or a scope of it")
+def export_download(
+    database: DatabaseDep,
+    export_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.JSON,
+    territory: str | None = None,
+    operation: str | None = None,
+    at: date | None = None,
+) -> FileResponse:
+    folder = Path(tempfile.mkdtemp())
+    path = folder / f"maillage.{export_format.value}"
+    TransferService(database).export_file(
+        path, export_format, territory=territory, operation=operation, at=at
+    )
+    return FileResponse(
+        path,
+        media_type=MEDIA_TYPES[export_format],
+        filename=path.name,
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )

@@ -1,0 +1,83 @@
+"""``maillage import PATH`` and ``maillage export PATH``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from graph_service.cli.output import console, fail, say
+from graph_service.config import get_settings
+from graph_service.errors import MaillageError
+from graph_service.repositories.database import Database, connection_info
+from graph_service.services.transfer import ExportFormat, TransferService
+from importers.formats import FileFormat
+
+
+def _service() -> tuple[TransferService, Database]:
+    settings = get_settings()
+    database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
+    return TransferService(database), database
+
+
+def import_command(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="File to import.")],
+    file_format: Annotated[
+        FileFormat | None, typer.Option("--format", help="Format (default: from the file).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option(help="Check and report; write nothing.")] = False,
+) -> None:
+    """Import a file (Maillage JSON, GraphML, GEXF): all of it, or nothing."""
+    try:
+        service, database = _service()
+        try:
+            with console.status(path.name):
+                report = service.import_file(path, file_format=file_format, dry_run=dry_run)
+        finally:
+            database.close()
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    table = Table(title=path.name)
+    for column in ("", "created", "updated", "unchanged"):
+        table.add_column(column)
+    for part in ("nodes", "relationships"):
+        for key, counts in sorted(report.summary.get(part, {}).items()):
+            table.add_row(key, *(str(counts[c]) for c in ("created", "updated", "unchanged")))
+    console.print(table)
+    say(
+        "import.dry_run" if dry_run else "import.done", format=report.format, changes=report.changes
+    )
+
+
+def export_command(
+    path: Annotated[Path, typer.Argument(dir_okay=False, help="File to write.")],
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", help="json or graphml.")
+    ] = ExportFormat.JSON,
+    territory: Annotated[
+        str | None, typer.Option(help="Only this territory (with sub-territories).")
+    ] = None,
+    operation: Annotated[str | None, typer.Option(help="Only this operation or programme.")] = None,
+    at: Annotated[
+        str | None, typer.Option(help="Only ties valid on that day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Export the graph (or a scope of it) to a file."""
+    try:
+        day = date.fromisoformat(at) if at else None
+    except ValueError:
+        raise typer.BadParameter(f"'{at}' is not a date (YYYY-MM-DD)", param_hint="--at") from None
+    try:
+        service, database = _service()
+        try:
+            counts = service.export_file(
+                path, export_format, territory=territory, operation=operation, at=day
+            )
+        finally:
+            database.close()
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    say("export.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])

@@ -1,0 +1,90 @@
+"""Reads and writes behind imports and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any, TypeVar
+
+from neo4j import ManagedTransaction
+
+from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.repositories.cypher import query
+from graph_service.repositories.database import to_native, to_neo4j
+
+#: Rows per UNWIND: large enough to amortise round trips, small enough for the heap.
+BATCH_SIZE = 5_000
+
+T = TypeVar("T")
+
+
+def _batches(rows: list[T]) -> Iterator[list[T]]:
+    for start in range(0, len(rows), BATCH_SIZE):
+        yield rows[start : start + BATCH_SIZE]
+
+
+def candidates_by_name(
+    tx: ManagedTransaction, queries: list[dict[str, str]]
+) -> list[dict[str, Any]]:
+    result = []
+    for batch in _batches(queries):
+        result += [
+            record.data() for record in tx.run(query("imports/find_by_names"), queries=batch)
+        ]
+    return result
+
+
+def relationship_ends(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for batch in _batches(ids):
+        for record in tx.run(query("imports/relationship_ends"), ids=batch):
+            found[record["id"]] = to_native(record.data())
+    return found
+
+
+def existing_nodes(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for batch in _batches(ids):
+        for record in tx.run(query("imports/existing_nodes"), ids=batch):
+            found[record["id"]] = to_native(record.data())
+    return found
+
+
+def merge_nodes(tx: ManagedTransaction, labels: tuple[str, ...], rows: list[dict[str, Any]]) -> int:
+    text = query("imports/merge_nodes", labels=[NodeLabel(label) for label in labels])
+    return sum(
+        tx.run(text, rows=to_neo4j(batch)).single(strict=True)["written"]
+        for batch in _batches(rows)
+    )
+
+
+def merge_relationships(tx: ManagedTransaction, rel_type: str, rows: list[dict[str, Any]]) -> int:
+    text = query("imports/merge_relationships", rel_type=RelationshipType(rel_type))
+    return sum(
+        tx.run(text, rows=to_neo4j(batch)).single(strict=True)["written"]
+        for batch in _batches(rows)
+    )
+
+
+def export_nodes(tx: ManagedTransaction, ids: list[str] | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "labels": [label for label in record["labels"] if label != "Entity"],
+            "properties": to_native(record["properties"]),
+        }
+        for record in tx.run(query("exports/nodes"), ids=ids)
+    ]
+
+
+def export_relationships(
+    tx: ManagedTransaction, ids: list[str] | None, at: date | None
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "type": record["type"],
+            "from": record["from_id"],
+            "to": record["to_id"],
+            "properties": to_native(record["properties"]),
+        }
+        for record in tx.run(query("exports/relationships"), ids=ids, at=at)
+    ]

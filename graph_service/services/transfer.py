@@ -1,0 +1,187 @@
+"""Imports and exports: read a file, validate all of it against the domain and the
+database, then write it in one transaction, or write nothing and say why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph_service.config import Language
+from graph_service.errors import MaillageError
+from graph_service.repositories import nodes as node_repo
+from graph_service.repositories import projection as projection_repo
+from graph_service.repositories import transfer as repo
+from graph_service.repositories.database import Database
+from graph_service.repositories.nodes import fulltext_phrase
+from importers.formats import FileFormat, detect_format, graphml, maillage_json
+from importers.loader import ImportPlan, plan
+from importers.records import ImportBatch, ImportProblem, ReadError
+from importers.validation import domain_fields, fold, validate
+
+
+class ExportFormat(StrEnum):
+    JSON = "json"
+    GRAPHML = "graphml"
+
+
+class ImportRejectedError(MaillageError):
+    """422: the file has problems; nothing was written."""
+
+    status_code = 422
+    title_key = "import.rejected"
+    problem_type = "/problems/import-rejected"
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        super().__init__("import.rejected.detail", count=len(problems))
+
+    def extra(self, language: Language) -> dict[str, Any]:
+        return {"errors": [p.render(language) for p in self.problems]}
+
+
+@dataclass
+class ImportReport:
+    format: str
+    dry_run: bool
+    summary: dict[str, dict[str, dict[str, int]]]
+    changes: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "dry_run": self.dry_run,
+            "written": not self.dry_run,
+            "changes": self.changes,
+            "summary": self.summary,
+        }
+
+
+class DatabaseLookup:
+    """What validation asks of the database, within one read transaction."""
+
+    def __init__(self, tx: ManagedTransaction) -> None:
+        self.tx = tx
+
+    def labels_by_id(self, ids: list[str]) -> dict[str, set[str] | None]:
+        return node_repo.labels_by_id(self.tx, ids)
+
+    def ids_by_name(self, names: list[str]) -> dict[str, list[tuple[str, str]]]:
+        # The index finds candidates by phrase; only exact folded matches count.
+        queries = [
+            {"name": name, "lucene": phrase} for name in names if (phrase := fulltext_phrase(name))
+        ]
+        found: dict[str, list[tuple[str, str]]] = {}
+        for row in repo.candidates_by_name(self.tx, queries):
+            spellings = [row["node_name"] or "", *(row["aliases"] or [])]
+            if any(fold(spelling) == row["name"] for spelling in spellings):
+                found.setdefault(row["name"], []).append((row["id"], row["node_name"]))
+        return found
+
+    def relationship_ends(self, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+        return {
+            rid: (row["type"], row["from_id"], row["to_id"])
+            for rid, row in repo.relationship_ends(self.tx, ids).items()
+        }
+
+
+def read_file(path: Path, file_format: FileFormat | None = None) -> ImportBatch:
+    chosen = file_format or detect_format(path)
+    if chosen is FileFormat.JSON:
+        return maillage_json.read(path)
+    if chosen is FileFormat.GRAPHML:
+        return graphml.read(path, domain_fields())
+    return graphml.read_gexf(path, domain_fields())
+
+
+class TransferService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        file_format: FileFormat | None = None,
+        dry_run: bool = False,
+        progress: Callable[[str, int], None] | None = None,
+    ) -> ImportReport:
+        """Validate everything first; write only if nothing is wrong (one transaction)."""
+        try:
+            batch = read_file(path, file_format)
+        except ReadError as exc:
+            raise ImportRejectedError([exc.problem]) from exc
+        if progress:
+            progress("read", len(batch.nodes) + len(batch.relationships))
+
+        def check(tx: ManagedTransaction) -> tuple[ImportPlan, list[ImportProblem]]:
+            validated, problems = validate(batch, DatabaseLookup(tx))
+            if problems:
+                return ImportPlan(summary={}), problems
+            stored_nodes = repo.existing_nodes(tx, [n.properties["id"] for n in validated.nodes])
+            stored_rels = repo.relationship_ends(
+                tx, [r.properties["id"] for r in validated.relationships]
+            )
+            return plan(validated, stored_nodes, stored_rels), []
+
+        import_plan, problems = self.database.read(check)
+        if problems:
+            raise ImportRejectedError(problems)
+        if progress:
+            progress("validated", import_plan.changes)
+        if not dry_run and import_plan.changes:
+            self.database.write(_write_plan, import_plan, progress)
+        return ImportReport(batch.format, dry_run, import_plan.summary, import_plan.changes)
+
+    def export_file(
+        self,
+        path: Path,
+        export_format: ExportFormat,
+        *,
+        territory: str | None = None,
+        operation: str | None = None,
+        at: date | None = None,
+    ) -> dict[str, int]:
+        """Write the graph, or the part scoped like an analysis: the actors of a
+        territory (with sub-territories) or an operation, their relationships valid
+        ``at``, and the nodes at the other end of those."""
+
+        def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            ids: list[str] | None = None
+            if territory or operation:
+                actors = projection_repo.actors_in_scope(
+                    tx, territory=territory, operation=operation, spheres=None, period=(at, at)
+                )
+                ids = [actor["id"] for actor in actors]
+            relationships = repo.export_relationships(tx, ids, at)
+            if ids is not None:
+                ends = {r["from"] for r in relationships} | {r["to"] for r in relationships}
+                ids = sorted(set(ids) | ends)
+            return repo.export_nodes(tx, ids), relationships
+
+        nodes, relationships = self.database.read(read)
+        scope = {
+            "territory": territory,
+            "operation": operation,
+            "at": at.isoformat() if at else None,
+        }
+        writer = maillage_json.write if export_format is ExportFormat.JSON else graphml.write
+        return writer(path, nodes, relationships, scope)
+
+
+def _write_plan(
+    tx: ManagedTransaction, import_plan: ImportPlan, progress: Callable[[str, int], None] | None
+) -> None:
+    for labels, rows in sorted(import_plan.node_rows.items()):
+        repo.merge_nodes(tx, labels, rows)
+        if progress:
+            progress("nodes", len(rows))
+    for rel_type, rows in sorted(import_plan.relationship_rows.items()):
+        repo.merge_relationships(tx, rel_type, rows)
+        if progress:
+            progress("relationships", len(rows))

@@ -1,0 +1,95 @@
+"""What a reader produces: format-neutral records that remember where they came
+from (file, sheet, row, column), so that every problem can be located."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph_service.config import Language
+from graph_service.i18n import MESSAGES, translate
+
+#: Prefix of properties a file carries beyond the domain model (GraphML/GEXF
+#: attributes with no domain meaning): kept, round-tripped, never interpreted.
+EXTRA_PREFIX = "x_"
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def at(self, column: str | None) -> Location:
+        return Location(self.file, self.sheet, self.row, column)
+
+    def describe(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.row is not None:
+            parts.append(f"#{self.row}")
+        if self.column:
+            parts.append(self.column)
+        return ":".join(parts)
+
+
+@dataclass
+class NodeRecord:
+    labels: tuple[str, ...]
+    properties: dict[str, Any]
+    location: Location
+
+
+@dataclass
+class RelationshipRecord:
+    type: str
+    source: str  # an id, or a name or alias to resolve
+    target: str
+    properties: dict[str, Any]
+    location: Location
+
+
+@dataclass
+class ImportBatch:
+    format: str
+    nodes: list[NodeRecord] = field(default_factory=list)
+    relationships: list[RelationshipRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem: where, which value, and why (a catalogue key or a message)."""
+
+    location: Location
+    message: str
+    value: Any = None
+    values: dict[str, object] = field(default_factory=dict)
+
+    def render(self, language: Language) -> dict[str, Any]:
+        text = (
+            translate(self.message, language, **self.values)
+            if self.message in MESSAGES
+            else self.message
+        )
+        rendered: dict[str, Any] = {
+            "file": self.location.file,
+            "sheet": self.location.sheet,
+            "row": self.location.row,
+            "column": self.location.column,
+            "message": text,
+        }
+        if self.value is not None:
+            rendered["value"] = (
+                self.value if isinstance(self.value, str | int | float | bool) else str(self.value)
+            )
+        return rendered
+
+
+class ReadError(Exception):
+    """The file cannot be read as the format says (not the content: the container)."""
+
+    def __init__(self, problem: ImportProblem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)

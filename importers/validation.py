@@ -1,0 +1,360 @@
+"""Validation of a whole import before anything is written.
+
+Every record is checked against the domain models; relationship ends are
+resolved by id, then by name or alias (an ambiguous name is an error that lists
+the candidates, never a silent merge); every problem is reported at once, each
+with its file, sheet, row, column and value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.domain.relationships import ENDPOINTS, RELATIONSHIP_MODELS, relationship_adapter
+from graph_service.domain.resources import NODE_RESOURCES
+from importers.records import EXTRA_PREFIX, ImportBatch, ImportProblem, Location, NodeRecord
+
+NODE_MODELS: dict[str, type[BaseModel]] = {r.label.value: r.create for r in NODE_RESOURCES}
+#: Properties the service sets; a file may carry them (our own exports do).
+_SERVER_FIELDS = {"recorded_at", "labels", "is_actor"}
+_datetime = TypeAdapter(datetime)
+
+
+def domain_fields() -> dict[str, set[str]]:
+    """The fields each label and relationship type knows (for readers' mapping)."""
+    fields = {label: set(model.model_fields) - {"is_actor"} for label, model in NODE_MODELS.items()}
+    fields[NodeLabel.SDG.value] = {"id", "number", "name", "name_en"}
+    for rel_type, model in RELATIONSHIP_MODELS.items():
+        fields[rel_type.value] = set(model.model_fields) - {"type", "from_id", "to_id"}
+    return fields
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for matching references.
+
+    >>> fold("  Conseil Régional ")
+    'conseil regional'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@dataclass
+class ValidNode:
+    labels: tuple[str, ...]
+    properties: dict[str, Any]
+    location: Location
+
+
+@dataclass
+class ValidRelationship:
+    type: str
+    from_id: str
+    to_id: str
+    properties: dict[str, Any]
+    location: Location
+
+
+@dataclass
+class ValidatedImport:
+    nodes: list[ValidNode] = field(default_factory=list)
+    relationships: list[ValidRelationship] = field(default_factory=list)
+
+
+class Lookup(Protocol):
+    """What validation needs to know about the database."""
+
+    def labels_by_id(self, ids: list[str]) -> dict[str, set[str] | None]: ...
+
+    def ids_by_name(self, names: list[str]) -> dict[str, list[tuple[str, str]]]:
+        """Folded name -> [(id, name)] of nodes whose name or an alias folds to it."""
+        ...
+
+    def relationship_ends(self, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+        """Relationship id -> (type, from id, to id), for the ids that exist."""
+        ...
+
+
+def _pydantic_problems(exc: ValidationError, where: Location) -> list[ImportProblem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = [str(p) for p in error["loc"] if not (isinstance(p, str) and p.isupper())]
+        message = str(error["msg"]).removeprefix("Value error, ")
+        column = ".".join(loc) or (message.split()[0] if message.split() else None)
+        value = error.get("input") if error["type"] != "missing" else None
+        problems.append(
+            ImportProblem(
+                where.at(column), message, value=None if isinstance(value, dict) else value
+            )
+        )
+    return problems
+
+
+def _split(properties: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any], Any]:
+    """(domain properties, x_ extras, recorded_at)."""
+    domain = {
+        k: v
+        for k, v in properties.items()
+        if not k.startswith(EXTRA_PREFIX) and k not in _SERVER_FIELDS and v is not None
+    }
+    extras = {k: v for k, v in properties.items() if k.startswith(EXTRA_PREFIX) and v is not None}
+    return domain, extras, properties.get("recorded_at")
+
+
+def _recorded_at(value: Any, where: Location, problems: list[ImportProblem]) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return _datetime.validate_python(value)
+    except ValidationError:
+        problems.append(ImportProblem(where.at("recorded_at"), "import.bad_datetime", value=value))
+        return None
+
+
+def _validate_node(record: NodeRecord, problems: list[ImportProblem]) -> ValidNode | None:
+    where = record.location
+    labels = tuple(sorted(set(record.labels)))
+    unknown = [label for label in labels if label not in {lbl.value for lbl in NodeLabel}]
+    if not labels or unknown:
+        problems.append(
+            ImportProblem(
+                where.at("labels"),
+                "import.unknown_label",
+                value=", ".join(unknown or labels) or None,
+                values={"labels": ", ".join(lbl.value for lbl in NodeLabel)},
+            )
+        )
+        return None
+    domain, extras, recorded = _split(record.properties)
+    if NodeLabel.SDG.value in labels:
+        return _validate_sdg(record, domain, problems)
+    models = [NODE_MODELS[label] for label in labels]
+    known = set().union(*(set(m.model_fields) for m in models)) - {"is_actor"}
+    before = len(problems)
+    for name in sorted(set(domain) - known):
+        problems.append(
+            ImportProblem(
+                where.at(name), "import.unknown_property", value=domain[name], values={"name": name}
+            )
+        )
+    typed: dict[str, Any] = {}
+    for model in models:
+        subset = {k: v for k, v in domain.items() if k in model.model_fields}
+        try:
+            validated = model.model_validate(subset)
+        except ValidationError as exc:
+            for problem in _pydantic_problems(exc, where):
+                if problem not in problems:
+                    problems.append(problem)
+            continue
+        typed.update(validated.model_dump(exclude={"is_actor"}, exclude_none=True))
+    if len(problems) > before:
+        return None
+    stamp = _recorded_at(recorded, where, problems)
+    return ValidNode(
+        labels, {**typed, **extras, **({"recorded_at": stamp} if stamp else {})}, where
+    )
+
+
+def _validate_sdg(
+    record: NodeRecord, domain: dict[str, Any], problems: list[ImportProblem]
+) -> ValidNode | None:
+    number = domain.get("number")
+    if not isinstance(number, int) or not 1 <= number <= 17:
+        problems.append(ImportProblem(record.location.at("number"), "import.bad_sdg", value=number))
+        return None
+    return ValidNode(
+        (NodeLabel.SDG.value,),
+        {
+            "id": f"sdg-{number}",
+            "number": number,
+            **{k: domain[k] for k in ("name", "name_en") if k in domain},
+        },
+        record.location,
+    )
+
+
+def relationship_id(rel_type: str, from_id: str, to_id: str, properties: Mapping[str, Any]) -> str:
+    """A stable id for a relationship a file gives none: the same tie in the same
+    file gets the same id on every import (idempotence).
+
+    >>> relationship_id("KNOWS", "a", "b", {}) == relationship_id("KNOWS", "a", "b", {})
+    True
+    """
+    key = "|".join(
+        [
+            rel_type,
+            from_id,
+            to_id,
+            str(properties.get("valid_from") or ""),
+            str(properties.get("kind") or ""),
+            str(properties.get("role") or ""),
+        ]
+    )
+    return "r-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def validate(batch: ImportBatch, lookup: Lookup) -> tuple[ValidatedImport, list[ImportProblem]]:
+    """Check every record and resolve every reference; nothing is written here."""
+    problems: list[ImportProblem] = []
+    result = ValidatedImport()
+    first_row: dict[str, Location] = {}
+    for record in batch.nodes:
+        node = _validate_node(record, problems)
+        if node is None:
+            continue
+        node_id = node.properties["id"]
+        if node_id in first_row:
+            problems.append(
+                ImportProblem(
+                    record.location.at("id"),
+                    "import.duplicate_id",
+                    value=node_id,
+                    values={"first": first_row[node_id].describe()},
+                )
+            )
+            continue
+        first_row[node_id] = record.location
+        result.nodes.append(node)
+
+    in_file = {node.properties["id"]: set(node.labels) for node in result.nodes}
+    names_in_file: dict[str, list[tuple[str, str]]] = {}
+    for node in result.nodes:
+        for name in [node.properties.get("name"), *node.properties.get("aliases", [])]:
+            if isinstance(name, str):
+                names_in_file.setdefault(fold(name), []).append((node.properties["id"], name))
+
+    references = {r.source for r in batch.relationships} | {r.target for r in batch.relationships}
+    for rel_record in batch.relationships:
+        references.update(
+            str(v)
+            for v in [
+                rel_record.properties.get("operation"),
+                *(rel_record.properties.get("issues") or []),
+            ]
+            if v
+        )
+    unknown_ids = sorted(ref for ref in references if ref and ref not in in_file)
+    in_database = lookup.labels_by_id(unknown_ids) if unknown_ids else {}
+    unresolved = [ref for ref in unknown_ids if in_database.get(ref) is None]
+    by_name = lookup.ids_by_name(sorted({fold(ref) for ref in unresolved})) if unresolved else {}
+    named_ids = sorted({cid for matches in by_name.values() for cid, _ in matches} - set(in_file))
+    if named_ids:
+        in_database.update(lookup.labels_by_id(named_ids))
+
+    def resolve(ref: str, where: Location) -> tuple[str, set[str]] | None:
+        if ref in in_file:
+            return ref, in_file[ref]
+        if in_database.get(ref) is not None:
+            return ref, set(in_database[ref] or ())
+        candidates = {
+            cid: name for cid, name in names_in_file.get(fold(ref), []) + by_name.get(fold(ref), [])
+        }
+        if len(candidates) == 1:
+            ((cid, _),) = candidates.items()
+            return cid, in_file.get(cid) or set(in_database.get(cid) or ())
+        if not candidates:
+            problems.append(ImportProblem(where, "import.dangling", value=ref, values={"ref": ref}))
+        else:
+            listed = ", ".join(f"{cid} ({name})" for cid, name in sorted(candidates.items()))
+            problems.append(
+                ImportProblem(
+                    where, "import.ambiguous", value=ref, values={"ref": ref, "candidates": listed}
+                )
+            )
+        return None
+
+    seen_relationships: dict[str, Location] = {}
+    pending: list[ValidRelationship] = []
+    for rel_record in batch.relationships:
+        where = rel_record.location
+        if rel_record.type not in {t.value for t in RelationshipType}:
+            problems.append(
+                ImportProblem(
+                    where.at("type"),
+                    "import.unknown_type",
+                    value=rel_record.type or None,
+                    values={"types": ", ".join(t.value for t in RelationshipType)},
+                )
+            )
+            continue
+        source = resolve(rel_record.source, where.at("from"))
+        target = resolve(rel_record.target, where.at("to"))
+        domain, extras, recorded = _split(rel_record.properties)
+        for key in ("operation",):
+            if domain.get(key) and resolve(str(domain[key]), where.at(key)) is None:
+                source = None
+        for index, issue in enumerate(domain.get("issues") or []):
+            if resolve(str(issue), where.at(f"issues.{index}")) is None:
+                source = None
+        if source is None or target is None:
+            continue
+        (from_id, from_labels), (to_id, to_labels) = source, target
+        payload = {**domain, "type": rel_record.type, "from_id": from_id, "to_id": to_id}
+        try:
+            model = relationship_adapter.validate_python(payload)
+        except ValidationError as exc:
+            problems.extend(_pydantic_problems(exc, where))
+            continue
+        if not ENDPOINTS[RelationshipType(rel_record.type)].allows(from_labels, to_labels):
+            problems.append(
+                ImportProblem(
+                    where.at("type"),
+                    "error.wrong_endpoint",
+                    value=rel_record.type,
+                    values={
+                        "type": rel_record.type,
+                        "from_labels": "/".join(sorted(from_labels - {"Entity"})),
+                        "to_labels": "/".join(sorted(to_labels - {"Entity"})),
+                    },
+                )
+            )
+            continue
+        properties = model.properties()
+        properties["id"] = properties.get("id") or relationship_id(
+            rel_record.type, from_id, to_id, properties
+        )
+        if properties["id"] in seen_relationships:
+            problems.append(
+                ImportProblem(
+                    where.at("id"),
+                    "import.duplicate_id",
+                    value=properties["id"],
+                    values={"first": seen_relationships[properties["id"]].describe()},
+                )
+            )
+            continue
+        seen_relationships[properties["id"]] = where
+        stamp = _recorded_at(recorded, where, problems)
+        pending.append(
+            ValidRelationship(
+                rel_record.type,
+                from_id,
+                to_id,
+                {**properties, **extras, **({"recorded_at": stamp} if stamp else {})},
+                where,
+            )
+        )
+    existing = lookup.relationship_ends([r.properties["id"] for r in pending]) if pending else {}
+    for rel in pending:
+        found = existing.get(rel.properties["id"])
+        if found is not None and found != (rel.type, rel.from_id, rel.to_id):
+            problems.append(
+                ImportProblem(
+                    rel.location.at("id"),
+                    "import.relationship_id_taken",
+                    value=rel.properties["id"],
+                    values={"type": found[0], "from": found[1], "to": found[2]},
+                )
+            )
+        else:
+            result.relationships.append(rel)
+    return result, problems

@@ -1,0 +1,374 @@
+"""Imports and exports against a real Neo4j: round trips, idempotence, and broken
+files that are refused whole with every problem located."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from fastapi.testclient import TestClient
+
+from graph_service.config import Language
+from graph_service.repositories.database import Database
+from graph_service.services.transfer import ExportFormat, ImportRejectedError, TransferService
+from tests.integration.samples import SAMPLES
+
+
+def _post(client: TestClient, path: str, body: dict[str, Any]) -> None:
+    response = client.post(f"/api/v1/{path}", json=body)
+    assert response.status_code == 201, response.text
+
+
+@pytest.fixture
+def populated(client: TestClient) -> TestClient:
+    for path, body in SAMPLES.items():
+        _post(client, path, body)
+    _post(
+        client,
+        "actors",
+        {"id": "cfsi", "name": "CFSI", "sphere": "multi", "aliases": ["Comité français"]},
+    )
+    _post(
+        client, "frameworks", {"id": "cfsi", "name": "CFSI", "type": "platform", "is_actor": True}
+    )
+    _post(
+        client,
+        "relationships",
+        {
+            "type": "COOPERATES_WITH",
+            "from_id": "grdr",
+            "to_id": "cfsi",
+            "modes": ["mecenat", "societal_innovation"],
+            "strength": 3,
+            "valid_from": "2010-05-01",
+            "source": "002_7f76860180fe7761.txt",
+            "source_ref": "002:716",
+            "confidence": 0.8,
+        },
+    )
+    _post(
+        client,
+        "relationships",
+        {"type": "ANCHORED_IN", "from_id": "grdr", "to_id": "hauts-de-france", "primary": True},
+    )
+    _post(client, "relationships", {"type": "CONTRIBUTES_TO", "from_id": "caac", "to_id": "sdg-2"})
+    return client
+
+
+def _node_count(database: Database) -> int:
+    records, _, _ = database.driver.execute_query("MATCH (n:Entity) RETURN count(n) AS n")
+    return int(records[0]["n"])
+
+
+def _wipe(database: Database) -> None:
+    database.driver.execute_query("MATCH (n:Entity) DETACH DELETE n")
+
+
+def test_json_round_trip_is_identical(
+    populated: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    service = TransferService(clean_database)
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    counts = service.export_file(first, ExportFormat.JSON)
+    assert counts == {"nodes": len(SAMPLES) + 1 + 17, "relationships": 3}  # + CFSI, + the SDGs
+    _wipe(clean_database)
+    report = service.import_file(first)
+    assert report.summary["nodes"]["Actor:DialogueFramework"]["created"] == 1
+    service.export_file(second, ExportFormat.JSON)
+    before, after = json.loads(first.read_text()), json.loads(second.read_text())
+    assert before["relationships"] == after["relationships"]
+    for node_before, node_after in zip(before["nodes"], after["nodes"], strict=True):
+        assert node_before == node_after
+    assert before == after
+
+
+def test_reimport_changes_nothing_and_updates_in_place(
+    populated: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    service = TransferService(clean_database)
+    path = tmp_path / "graph.json"
+    service.export_file(path, ExportFormat.JSON)
+    again = service.import_file(path)
+    assert again.changes == 0
+    assert all(
+        counts["created"] == counts["updated"] == 0
+        for part in again.summary.values()
+        for counts in part.values()
+    )
+    document = json.loads(path.read_text())
+    grdr = next(n for n in document["nodes"] if n["properties"]["id"] == "grdr")
+    grdr["properties"]["name"] = "GRDR (nouveau nom)"
+    grdr["properties"]["source"] = "mise-a-jour.json"
+    path.write_text(json.dumps(document))
+    updated = service.import_file(path)
+    assert updated.changes == 1 and updated.summary["nodes"]["Actor"]["updated"] == 1
+    assert populated.get("/api/v1/actors/grdr").json()["source"] == "mise-a-jour.json"
+
+
+def _broken_document() -> dict[str, Any]:
+    return {
+        "format": "maillage",
+        "version": 1,
+        "nodes": [
+            {"labels": ["Actor"], "properties": {"id": "ok", "name": "Ok", "sphere": "market"}},
+            {
+                "labels": ["Actor"],
+                "properties": {"id": "bad-sphere", "name": "X", "sphere": "martian"},
+            },
+            {"labels": ["Actor"], "properties": {"id": "ok", "name": "Again", "sphere": "public"}},
+            {"labels": ["Planet"], "properties": {"id": "p", "name": "P"}},
+            {
+                "labels": ["Actor"],
+                "properties": {"id": "twin-1", "name": "Jumeau", "sphere": "public"},
+            },
+            {
+                "labels": ["Actor"],
+                "properties": {"id": "twin-2", "name": "Jumeau", "sphere": "market"},
+            },
+        ],
+        "relationships": [
+            {"type": "COOPERATES_WITH", "from": "ok", "to": "ghost", "properties": {}},
+            {"type": "COOPERATES_WITH", "from": "ok", "to": "jumeau", "properties": {}},
+            {
+                "type": "COOPERATES_WITH",
+                "from": "ok",
+                "to": "twin-1",
+                "properties": {"valid_from": "2020-02-30"},
+            },
+        ],
+    }
+
+
+def test_broken_file_is_refused_whole_with_every_problem_located(
+    populated: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(_broken_document()))
+    before = _node_count(clean_database)
+    with pytest.raises(ImportRejectedError) as caught:
+        TransferService(clean_database).import_file(path)
+    problems = [p.render(Language.EN) for p in caught.value.problems]
+    located = {(p["sheet"], p["row"], p["column"]) for p in problems}
+    assert ("nodes", 2, "sphere") in located
+    assert ("nodes", 3, "id") in located  # duplicate of row 1
+    assert ("nodes", 4, "labels") in located
+    assert ("relationships", 1, "to") in located  # dangling
+    assert ("relationships", 2, "to") in located  # ambiguous name
+    assert ("relationships", 3, "valid_from") in located
+    ambiguous = next(p for p in problems if p["row"] == 2 and p["sheet"] == "relationships")
+    assert "twin-1" in ambiguous["message"] and "twin-2" in ambiguous["message"]
+    assert _node_count(clean_database) == before
+
+
+def test_references_resolve_by_name_or_alias(
+    client: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    _post(
+        client,
+        "actors",
+        {
+            "id": "cfsi",
+            "name": "CFSI",
+            "sphere": "multi",
+            "aliases": ["Comité Français pour la Solidarité Internationale"],
+        },
+    )
+    document = {
+        "format": "maillage",
+        "version": 1,
+        "nodes": [
+            {
+                "labels": ["Actor"],
+                "properties": {"id": "grdr", "name": "GRDR", "sphere": "civil_society"},
+            }
+        ],
+        "relationships": [
+            {
+                "type": "MEMBER_OF",
+                "from": "GRDR",
+                "to": "comite francais pour la solidarite internationale",
+                "properties": {},
+            }
+        ],
+    }
+    path = tmp_path / "names.json"
+    path.write_text(json.dumps(document))
+    report = TransferService(clean_database).import_file(path)
+    assert report.summary["relationships"]["MEMBER_OF"]["created"] == 1
+    ties = client.get("/api/v1/relationships", params={"types": ["MEMBER_OF"]}).json()["items"]
+    assert [(t["from_id"], t["to_id"]) for t in ties] == [("grdr", "cfsi")]
+
+
+def test_dry_run_writes_nothing(clean_database: Database, tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "maillage",
+                "nodes": [{"labels": ["Issue"], "properties": {"id": "water", "name": "Eau"}}],
+            }
+        )
+    )
+    before = _node_count(clean_database)
+    report = TransferService(clean_database).import_file(path, dry_run=True)
+    assert report.summary == {
+        "nodes": {"Issue": {"created": 1, "updated": 0, "unchanged": 0}},
+        "relationships": {},
+    }
+    assert _node_count(clean_database) == before
+
+
+def _families_graphml(path: Path) -> None:
+    graph = nx.florentine_families_graph()
+    for node in graph:
+        graph.nodes[node].update(
+            sphere="civil_society" if node == "Medici" else "public", country="it", colour="red"
+        )
+    for u, v in graph.edges:
+        graph.edges[u, v]["weight"] = 2
+    nx.write_graphml(graph, path)
+
+
+def test_graphml_import_then_brokers(
+    client: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "families.graphml"
+    _families_graphml(path)
+    report = TransferService(clean_database).import_file(path)
+    assert report.summary["nodes"]["Actor"]["created"] == 15
+    assert report.summary["relationships"]["COOPERATES_WITH"]["created"] == 20
+    medici = client.get("/api/v1/actors/medici").json()
+    assert medici["country"] == "IT" and medici["name"] == "Medici"
+    brokers = client.get("/api/v1/analyses/brokers").json()
+    assert brokers["results"][0]["id"] == "medici"
+    assert TransferService(clean_database).import_file(path).changes == 0  # idempotent
+    ties = client.get("/api/v1/relationships", params={"limit": 1}).json()["items"]
+    assert ties[0]["strength"] == 2 and ties[0]["kind"] == "partnership"
+
+
+def test_graphml_export_reads_back_with_networkx(
+    populated: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "out.graphml"
+    counts = TransferService(clean_database).export_file(path, ExportFormat.GRAPHML)
+    graph = nx.read_graphml(path)
+    assert (
+        graph.number_of_nodes() == counts["nodes"]
+        and graph.number_of_edges() == counts["relationships"]
+    )
+    assert graph.nodes["cfsi"]["label"] == "Actor:DialogueFramework"
+    assert json.loads(graph.nodes["cfsi"]["aliases"]) == ["Comité français"]
+
+
+GEXF = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="node">
+      <attribute id="0" title="sphere" type="string"/>
+      <attribute id="1" title="label" type="string"/>
+      <attribute id="2" title="budget" type="double"/>
+    </attributes>
+    <attributes class="edge">
+      <attribute id="0" title="type" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="a" label="Acteur A">
+        <attvalues><attvalue for="0" value="market"/><attvalue for="2" value="12.5"/></attvalues>
+        <viz:position x="1.0" y="2.0" z="0.0"/>
+      </node>
+      <node id="kayes" label="Kayes">
+        <attvalues><attvalue for="1" value="Territory"/></attvalues>
+      </node>
+    </nodes>
+    <edges>
+      <edge id="e1" source="a" target="kayes">
+        <attvalues><attvalue for="0" value="ACTIVE_IN"/></attvalues>
+      </edge>
+    </edges>
+  </graph>
+</gexf>
+"""
+
+
+def test_gexf_import_maps_gephi_attributes(
+    client: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "map.gexf"
+    path.write_text(GEXF)
+    report = TransferService(clean_database).import_file(path)
+    assert report.summary == {
+        "nodes": {
+            "Actor": {"created": 1, "updated": 0, "unchanged": 0},
+            "Territory": {"created": 1, "updated": 0, "unchanged": 0},
+        },
+        "relationships": {"ACTIVE_IN": {"created": 1, "updated": 0, "unchanged": 0}},
+    }
+    stored, _, _ = clean_database.driver.execute_query(
+        "MATCH (n:Actor {id: 'a'}) RETURN n.name AS name, n.x_budget AS budget, n.x_viz_x AS x"
+    )
+    assert (stored[0]["name"], stored[0]["budget"], stored[0]["x"]) == ("Acteur A", 12.5, 1.0)
+
+
+def test_api_upload_and_download(populated: TestClient, tmp_path: Path) -> None:
+    exported = populated.get("/api/v1/exports", params={"format": "json"})
+    assert exported.status_code == 200
+    document = exported.json()
+    assert document["format"] == "maillage"
+    uploaded = populated.post("/api/v1/imports", files={"file": ("graph.json", exported.content)})
+    assert uploaded.status_code == 200, uploaded.text
+    assert uploaded.json()["changes"] == 0
+    broken = populated.post(
+        "/api/v1/imports", files={"file": ("broken.json", json.dumps(_broken_document()))}
+    )
+    assert broken.status_code == 422
+    assert broken.headers["content-type"] == "application/problem+json"
+    assert len(broken.json()["errors"]) >= 6
+    scoped = populated.get(
+        "/api/v1/exports", params={"format": "graphml", "territory": "hauts-de-france"}
+    )
+    assert scoped.status_code == 200 and b"<graphml" in scoped.content
+    assert populated.get("/api/v1/exports", params={"format": "pdf"}).status_code == 422
+
+
+def test_cli_import_export(populated: TestClient, neo4j_connection: Any, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_connection.uri,
+        "NEO4J_USER": neo4j_connection.user,
+        "NEO4J_PASSWORD": neo4j_connection.password,
+        "NEO4J_DATABASE": neo4j_connection.database,
+    }
+
+    def maillage(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "graph_service.cli.main", "--lang", "en", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    out = tmp_path / "export.json"
+    exported = maillage("export", str(out), "--format", "json")
+    assert exported.returncode == 0, exported.stderr
+    assert "relationship(s)" in exported.stdout and out.is_file()
+    again = maillage("import", str(out))
+    assert again.returncode == 0, again.stderr
+    assert "0 write(s)" in again.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(_broken_document()))
+    refused = maillage("import", str(broken), "--dry-run")
+    assert refused.returncode == 1
+    assert "nothing was written" in refused.stderr
+    assert "- broken.json:nodes:#2:sphere:" in refused.stderr
+    unknown = tmp_path / "notes.txt"
+    unknown.write_text("hello")
+    assert maillage("import", str(unknown)).returncode == 1
