@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_service.config import Language
-from graph_service.i18n import MESSAGES, translate
+from graph_service.i18n import translate, translate_or_keep
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,7 @@ class FieldProblem:
     values: dict[str, object] = field(default_factory=dict)
 
     def render(self, language: Language) -> dict[str, Any]:
-        text = (
-            translate(self.message, language, **self.values)
-            if self.message in MESSAGES
-            else self.message
-        )
+        text = translate_or_keep(self.message, language, self.values)
         problem: dict[str, Any] = {"loc": list(self.loc), "field": self.field, "message": text}
         if self.value is not None:
             problem["value"] = self.value

@@ -335,3 +335,9 @@ def translate(key: str, language: Language = Language.FR, **values: object) -> s
     """
     template = MESSAGES[key][language]
     return template.format(**values) if values else template
+
+
+def translate_or_keep(message: str, language: Language, values: dict[str, object]) -> str:
+    """``message`` translated when it is a catalogue key; otherwise as given (the
+    English messages of pydantic validation errors)."""
+    return translate(message, language, **values) if message in MESSAGES else message

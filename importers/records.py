@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_service.config import Language
-from graph_service.i18n import MESSAGES, translate
+from graph_service.i18n import translate_or_keep
 
 #: Prefix of properties a file carries beyond the domain model (GraphML/GEXF
 #: attributes with no domain meaning): kept, round-tripped, never interpreted.
@@ -68,11 +68,7 @@ class ImportProblem:
     values: dict[str, object] = field(default_factory=dict)
 
     def render(self, language: Language) -> dict[str, Any]:
-        text = (
-            translate(self.message, language, **self.values)
-            if self.message in MESSAGES
-            else self.message
-        )
+        text = translate_or_keep(self.message, language, self.values)
         rendered: dict[str, Any] = {
             "file": self.location.file,
             "sheet": self.location.sheet,

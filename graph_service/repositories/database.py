@@ -97,6 +97,16 @@ class Database:
         except OSError as exc:  # sockets closed under the driver's feet
             raise DatabaseUnavailableError() from exc
 
+    @contextmanager
+    def _session(self, access_mode: str) -> Iterator[neo4j.Session]:
+        with (
+            self._translated(),
+            self.driver.session(
+                database=self.connection.database, default_access_mode=access_mode
+            ) as session,
+        ):
+            yield session
+
     def read(
         self,
         work: Callable[Concatenate[ManagedTransaction, P], R],
@@ -104,12 +114,7 @@ class Database:
         **kwargs: P.kwargs,
     ) -> R:
         """Run ``work(tx, …)`` in a read transaction."""
-        with (
-            self._translated(),
-            self.driver.session(
-                database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session,
-        ):
+        with self._session(neo4j.READ_ACCESS) as session:
             return session.execute_read(work, *args, **kwargs)
 
     def write(
@@ -119,12 +124,7 @@ class Database:
         **kwargs: P.kwargs,
     ) -> R:
         """Run ``work(tx, …)`` in one write transaction: all of it or nothing."""
-        with (
-            self._translated(),
-            self.driver.session(
-                database=self.connection.database, default_access_mode=neo4j.WRITE_ACCESS
-            ) as session,
-        ):
+        with self._session(neo4j.WRITE_ACCESS) as session:
             return session.execute_write(work, *args, **kwargs)
 
     def run_schema(self, statement: LiteralString) -> None:
