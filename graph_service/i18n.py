@@ -182,12 +182,6 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "API Maillage sur http://{host}:{port}/api/v1 (documentation : /docs).",
         Language.EN: "Maillage API on http://{host}:{port}/api/v1 (documentation: /docs).",
     },
-    "demo.no_dataset": {
-        Language.FR: (
-            "Le jeu de données de référence CAAC n'est pas encore livré : la base démarre vide."
-        ),
-        Language.EN: "The CAAC reference dataset is not shipped yet: the database starts empty.",
-    },
     # --- analyses: labels of measures and roles --------------------------------------
     "analysis.betweenness": {Language.FR: "intermédiarité", Language.EN: "betweenness"},
     "analysis.constraint": {Language.FR: "contrainte (Burt)", Language.EN: "constraint (Burt)"},

@@ -182,12 +182,12 @@ def demo(
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
     """Start the local Neo4j (unless NEO4J_URI names another), initialise the
-    schema, load the reference data and serve the API."""
+    schema, load the CAAC reference dataset (again only what changed) and serve the API."""
     settings = _settings()
     if settings.uses_local_neo4j:
         neo4j_start()
     db_init()
-    say("demo.no_dataset")
+    import_command(path=None, dataset="caac", file_format=None, dry_run=False)
     serve(host=host, port=port)
 
 

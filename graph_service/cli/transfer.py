@@ -16,6 +16,8 @@ from graph_service.repositories.database import Database, connection_info
 from graph_service.services.transfer import ExportFormat, TransferService
 from importers.formats import FileFormat
 
+DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
+
 
 def _service() -> tuple[TransferService, Database]:
     settings = get_settings()
@@ -24,13 +26,23 @@ def _service() -> tuple[TransferService, Database]:
 
 
 def import_command(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="File to import.")],
+    path: Annotated[
+        Path | None, typer.Argument(exists=True, dir_okay=False, help="File to import.")
+    ] = None,
+    dataset: Annotated[
+        str | None, typer.Option(help="A dataset shipped with Maillage instead of a file (caac).")
+    ] = None,
     file_format: Annotated[
         FileFormat | None, typer.Option("--format", help="Format (default: from the file).")
     ] = None,
     dry_run: Annotated[bool, typer.Option(help="Check and report; write nothing.")] = False,
 ) -> None:
     """Import a file (Maillage JSON, GraphML, GEXF): all of it, or nothing."""
+    if (path is None) == (dataset is None):
+        raise typer.BadParameter("give a PATH or --dataset NAME (one of them)")
+    if dataset is not None:
+        path = shipped_dataset(dataset)
+    assert path is not None
     try:
         service, database = _service()
         try:
@@ -50,6 +62,17 @@ def import_command(
     say(
         "import.dry_run" if dry_run else "import.done", format=report.format, changes=report.changes
     )
+
+
+def shipped_dataset(name: str) -> Path:
+    """The file of a dataset shipped in ``datasets/`` (e.g. ``caac``)."""
+    path = DATASETS_DIR / name / f"{name}.json"
+    if not path.is_file():
+        known = sorted(p.name for p in DATASETS_DIR.iterdir() if (p / f"{p.name}.json").is_file())
+        raise typer.BadParameter(
+            f"no dataset named {name!r}; shipped: {', '.join(known)}", param_hint="--dataset"
+        )
+    return path
 
 
 def export_command(

@@ -1,0 +1,1 @@
+"""Reference datasets shipped with Maillage (``maillage import --dataset NAME``)."""

@@ -1,0 +1,1 @@
+"""CAAC: the CFSI programme "Coopérer Autrement en Acteurs de Changement" (see build.py)."""

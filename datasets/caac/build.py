@@ -1,0 +1,1045 @@
+"""The CAAC reference dataset, written by hand from the field's own documents.
+
+Source: seed ``002_7f76860180fe7761.txt``, the IRG's capitalisation of the CFSI
+programme "Coopérer Autrement en Acteurs de Changement" (CAAC, 2014-2018).  Every
+node and relationship carries ``source`` (the seed file) and ``source_ref``
+(``002:<line>``, the line that states it).  Nothing is invented: no person is
+named (the document names none), and where a document leaves a value open (a
+country, a level) it stays open.  Spheres and natures are the document's words
+mapped to DOMAIN.md's vocabulary; where that mapping is a judgement rather than a
+statement, the fact carries ``confidence`` 0.7.
+
+Coordinates are not in the documents: the approximate ones given for well-known
+places (countries, regions, cities) are general geographic knowledge, marked by
+``x_coordinates`` = ``approximate, not from the seeds``; places we could not place
+with certainty have none.
+
+    python -m datasets.caac.build    # writes datasets/caac/caac.json
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+SEED = "002_7f76860180fe7761.txt"
+OUT = Path(__file__).with_name("caac.json")
+INFERRED = 0.7  # a sphere or nature read from the document's description, not stated
+
+nodes: list[dict[str, Any]] = []
+relationships: list[dict[str, Any]] = []
+_ids: set[str] = set()
+
+
+def _node(labels: list[str], line: int, **properties: Any) -> str:
+    assert properties["id"] not in _ids, properties["id"]
+    _ids.add(properties["id"])
+    properties.update(source=SEED, source_ref=f"002:{line}")
+    nodes.append(
+        {"labels": labels, "properties": {k: v for k, v in properties.items() if v is not None}}
+    )
+    return str(properties["id"])
+
+
+def actor(
+    id: str,
+    name: str,
+    sphere: str,
+    nature: str | None,
+    country: str | None,
+    line: int,
+    *,
+    aliases: list[str] | None = None,
+    kind: str = "organisation",
+    inferred: bool = False,
+    also_framework: dict[str, Any] | None = None,
+) -> str:
+    labels = ["Actor"] + (["DialogueFramework"] if also_framework else [])
+    extra = also_framework or {}
+    return _node(
+        labels,
+        line,
+        id=id,
+        name=name,
+        aliases=aliases or [],
+        sphere=sphere,
+        nature=nature,
+        country=country,
+        kind=kind,
+        confidence=INFERRED if inferred else None,
+        **extra,
+    )
+
+
+def territory(
+    id: str,
+    name: str,
+    level: str | None,
+    country: str | None,
+    line: int,
+    *,
+    coordinates: tuple[float, float] | None = None,
+    kind: str = "geographic",
+) -> str:
+    lat, lon = coordinates if coordinates else (None, None)
+    return _node(
+        ["Territory"],
+        line,
+        id=id,
+        name=name,
+        kind=kind,
+        level=level,
+        country=country,
+        lat=lat,
+        lon=lon,
+        x_coordinates="approximate, not from the seeds" if coordinates else None,
+    )
+
+
+def framework(id: str, name: str, line: int, **properties: Any) -> str:
+    return _node(["DialogueFramework"], line, id=id, name=name, **properties)
+
+
+def operation(id: str, name: str, line: int, **properties: Any) -> str:
+    return _node(["Operation"], line, id=id, name=name, **properties)
+
+
+def issue(id: str, name: str, line: int) -> str:
+    return _node(["Issue"], line, id=id, name=name)
+
+
+def tie(rel_type: str, source: str, target: str, line: int, **properties: Any) -> None:
+    key = f"{rel_type.lower().replace('_', '-')}-{source}-{target}"
+    relationships.append(
+        {
+            "type": rel_type,
+            "from": source,
+            "to": target,
+            "properties": {
+                "id": key[:128],
+                "source": SEED,
+                "source_ref": f"002:{line}",
+                **{k: v for k, v in properties.items() if v is not None},
+            },
+        }
+    )
+
+
+PROGRAMME_PERIOD = {"valid_from": "2014-01-01", "valid_to": "2018-12-31"}  # 002:216, 002:308
+
+
+def build() -> dict[str, Any]:
+    nodes.clear()
+    relationships.clear()
+    _ids.clear()
+    # --- territories: countries, regions, communes, and the links between them ---------
+    territory("amerique-latine", "Amérique latine", "subregional", None, 331)
+    for id, name, country, line, where in [
+        ("france", "France", "FR", 328, (46.6, 2.4)),
+        ("egypte", "Égypte", "EG", 328, (26.8, 30.8)),
+        ("maroc", "Maroc", "MA", 328, (31.8, -7.1)),
+        ("tunisie", "Tunisie", "TN", 328, (33.9, 9.5)),
+        ("guinee", "Guinée", "GN", 330, (10.4, -10.9)),
+        ("tchad", "Tchad", "TD", 332, (15.4, 18.7)),
+        ("mali", "Mali", "ML", 333, (17.6, -4.0)),
+        ("vietnam", "Vietnam", "VN", 335, (16.0, 107.8)),
+        ("salvador", "Salvador", "SV", 336, (13.8, -88.9)),
+        ("algerie", "Algérie", "DZ", 1595, (28.0, 1.7)),
+    ]:
+        territory(id, name, "national", country, line, coordinates=where)
+    for id, name, level, country, parent, line, where in [
+        ("hauts-de-france", "Hauts-de-France", "regional", "FR", "france", 716, (50.0, 2.8)),
+        ("ile-de-france", "Île-de-France", "regional", "FR", "france", 328, (48.7, 2.5)),
+        ("guadeloupe", "Guadeloupe", "regional", "GP", None, 331, (16.25, -61.58)),
+        ("pays-de-la-loire", "Pays de la Loire", "regional", "FR", "france", 580, (47.5, -0.8)),
+        ("region-de-kayes", "Région de Kayes", "regional", "ML", "mali", 716, (14.0, -10.5)),
+        ("bamako", "Bamako", "local", "ML", "mali", 720, (12.64, -8.0)),
+        ("kindia", "Kindia", None, "GN", "guinee", 330, (10.06, -12.86)),
+        ("region-de-boke", "Région de Boké", "regional", "GN", "guinee", 330, (10.94, -14.3)),
+        ("vinh-phuc", "Vinh Phuc", "regional", "VN", "vietnam", 335, (21.3, 105.6)),
+        ("lille", "Lille", "local", "FR", "hauts-de-france", 1595, (50.63, 3.06)),
+        ("montauban", "Montauban", "local", "FR", "france", 336, (44.02, 1.35)),
+        ("comasagua", "Comasagua", "local", "SV", "salvador", 336, (13.64, -89.37)),
+        ("tlemcen", "Tlemcen", "local", "DZ", "algerie", 1595, (34.88, -1.32)),
+        ("konseguela", "Konséguéla", "local", "ML", "mali", 333, None),
+        ("boffa", "Boffa", "local", "GN", "region-de-boke", 330, None),
+        ("kolabouyi", "Kolabouyi", "local", "GN", "region-de-boke", 330, None),
+        ("sangaredi", "Sangarédi", "local", "GN", "region-de-boke", 330, None),
+        ("boke", "Boké", "local", "GN", "region-de-boke", 330, None),
+    ]:
+        territory(id, name, level, country, line, coordinates=where)
+        if parent:
+            tie("PART_OF", id, parent, line)
+    territory(
+        "territoires-de-metiers-isf",
+        "Territoires de métiers (ISF)",
+        None,
+        None,
+        280,
+        kind="professional",
+    )
+    tie(
+        "LINKED_TO",
+        "hauts-de-france",
+        "region-de-kayes",
+        1330,
+        kind="double_space",
+        operation="op-grdr-migrants-ess",
+        **PROGRAMME_PERIOD,
+    )
+    tie("LINKED_TO", "lille", "tlemcen", 1595, kind="decentralised_cooperation")
+    tie(
+        "LINKED_TO",
+        "montauban",
+        "comasagua",
+        1235,
+        kind="territory_to_territory",
+        operation="op-spf-paniers-paysans",
+        **PROGRAMME_PERIOD,
+    )
+
+    # --- the programme, its partners and the CFSI platform ------------------------------
+    actor(
+        "cfsi",
+        "Comité Français pour la Solidarité Internationale",
+        "multi",
+        "plateforme",
+        "FR",
+        140,
+        aliases=["CFSI"],
+        also_framework={
+            "type": "platform",
+            "level": "national",
+            "formality": "formal",
+            "initiator": "civil_society",
+        },
+    )
+    actor(
+        "afd",
+        "Agence Française de Développement",
+        "public",
+        "agence_publique",
+        "FR",
+        156,
+        aliases=["AFD"],
+    )
+    actor("fondation-abbe-pierre", "Fondation Abbé Pierre", "philanthropy", "fondation", "FR", 160)
+    actor(
+        "irg",
+        "Institut de recherche et débat sur la gouvernance",
+        "civil_society",
+        "association",
+        "FR",
+        150,
+        aliases=["IRG"],
+    )
+    operation(
+        "caac",
+        "Coopérer Autrement en Acteurs de Changement",
+        216,
+        type="programme",
+        aliases=["CAAC"],
+        start_date="2014-01-01",
+        end_date="2018-12-31",
+        description="Programme du CFSI avec l'AFD et la Fondation Abbé Pierre : 9 opérations "
+        "pilotes, 10 membres, 14 pays, budget de 1,7 million d'euros (002:308).",
+    )
+    tie("TAKES_PART_IN", "cfsi", "caac", 308, role="lead", **PROGRAMME_PERIOD)
+    for funder in ("afd", "fondation-abbe-pierre"):
+        tie("TAKES_PART_IN", funder, "caac", 308, role="funder", **PROGRAMME_PERIOD)
+        tie("FUNDS", funder, "caac", 308, **PROGRAMME_PERIOD)
+    tie("TAKES_PART_IN", "irg", "caac", 344, role="facilitator")
+    tie("FRAMES", "cfsi", "caac", 310)
+
+    # The CFSI's members named in the programme (footnote 002:326; also 002:238).
+    members = [
+        ("adesaf", "Association pour le Développement Économique et Social en Afrique", ["ADESAF"]),
+        ("agir-abcd", "Agir Abcd", []),
+        ("agrisud", "Agrisud International", ["Agrisud"]),
+        ("batik", "Batik International", []),
+        ("cap-solidarites", "Cap Solidarités", []),
+        (
+            "ca-g44",
+            "Coopération Atlantique – Guinée 44",
+            ["CAG44", "CA-G44", "Coopération Atlantique Guinée 44"],
+        ),
+        ("cgt", "Confédération Générale du Travail", ["CGT"]),
+        ("cites-unies-france", "Cités Unies France", ["CUF"]),
+        ("echoppe", "Échoppe", ["ECHOPPE"]),
+        ("electriciens-sans-frontieres", "Électriciens sans frontières", []),
+        ("elevages-sans-frontieres", "Élevages sans frontières", ["ESF"]),
+        ("essentiel", "Essentiel", []),
+        ("essor", "ESSOR", []),
+        ("artisans-du-monde", "Fédération Artisans du Monde", ["FADM"]),
+        ("geres", "Groupe Énergies Renouvelables et Environnement", ["GERES"]),
+        (
+            "grdr",
+            "Grdr-Migration Citoyenneté Développement",
+            ["GRDR", "Groupe de Recherche et de réalisations pour le Développement Rural"],
+        ),
+        ("gret", "Groupe de Recherche et d'Échanges Technologiques", ["GRET"]),
+        ("isf", "Ingénieurs Sans frontières", ["ISF"]),
+        ("snetap-fsu", "SNETAP-FSU", []),
+        ("spf", "Secours Populaire Français", ["SPF", "Secours Populaire France"]),
+        ("sol", "SOL", []),
+        ("univers-sel", "UNIVERS-SEL", []),
+        (
+            "unmfreo",
+            "Union Nationale des Maisons Familiales Rurales d'Éducation et d'Orientation",
+            ["UNMFREO", "Union Nationale des Maisons Familiales Rurales"],
+        ),
+    ]
+    union_members = {"cgt", "snetap-fsu"}
+    for id, name, aliases in members:
+        sphere, nature = (
+            ("union", "confederation_syndicale")
+            if id == "cgt"
+            else ("union", "syndicat")
+            if id in union_members
+            else ("public", "reseau_associatif")
+            if id == "cites-unies-france"
+            else ("academic", "organisme_de_formation")
+            if id == "unmfreo"
+            else ("civil_society", "ong")
+        )
+        actor(id, name, sphere, nature, "FR", 326, aliases=aliases, inferred=id != "cgt")
+        tie("MEMBER_OF", id, "cfsi", 326)
+        tie("PARTICIPATES_IN", id, "cfsi", 326, role="member")
+
+    # --- the 9 pilot operations, their leads and partners (table, 002:328-336) ---------
+    issues = {
+        "insertion-des-femmes": ("Insertion économique et professionnelle des femmes", 328),
+        "emploi-des-jeunes": ("Insertion et emploi des jeunes", 329),
+        "sante-securite-au-travail": ("Santé et sécurité au travail", 331),
+        "formation-professionnelle": ("Formation et insertion professionnelle", 332),
+        "electrification-rurale": ("Activité économique et électrification rurale", 333),
+        "migrants-economie-solidaire": ("Les migrants, acteurs de l'économie solidaire", 334),
+        "droit-du-travail": ("Le droit, vecteur de solidarité", 335),
+        "paniers-paysans": ("Paniers paysans et agriculture solidaire", 336),
+    }
+    for id, (name, line) in issues.items():
+        issue(id, name, line)
+
+    pilots = [
+        # id, name, line, lead, issue, places
+        (
+            "op-batik-echangeons",
+            "Échangeons : pour l'insertion économique et professionnelle des femmes",
+            328,
+            "batik",
+            "insertion-des-femmes",
+            ["egypte", "maroc", "tunisie", "ile-de-france"],
+        ),
+        (
+            "op-cap-solidarites-jeunes",
+            "Jeunes : Esprit d'entreprendre et développement solidaire des territoires",
+            329,
+            "cap-solidarites",
+            "emploi-des-jeunes",
+            ["hauts-de-france"],
+        ),
+        (
+            "op-cag44-insertion-jeunes-rural",
+            "L'insertion sociale et professionnelle des jeunes en milieu rural",
+            330,
+            "ca-g44",
+            "emploi-des-jeunes",
+            ["kindia", "region-de-boke", "pays-de-la-loire"],
+        ),
+        (
+            "op-cgt-banane",
+            "La santé et la sécurité au travail dans l'industrie de la banane",
+            331,
+            "cgt",
+            "sante-securite-au-travail",
+            ["amerique-latine", "guadeloupe", "france"],
+        ),
+        (
+            "op-essor-fip",
+            "Dispositifs innovants pour la formation et l'insertion professionnelle",
+            332,
+            "essor",
+            "formation-professionnelle",
+            ["tchad", "lille"],
+        ),
+        (
+            "op-geres-zae",
+            "Dynamique sociale autour d'un centre collectif d'activité économique",
+            333,
+            "geres",
+            "electrification-rurale",
+            ["konseguela"],
+        ),
+        (
+            "op-grdr-migrants-ess",
+            "Les migrants : acteurs et vecteurs de l'économie solidaire",
+            334,
+            "grdr",
+            "migrants-economie-solidaire",
+            ["hauts-de-france", "region-de-kayes", "bamako"],
+        ),
+        (
+            "op-gret-droit-vietnam",
+            "Le droit vecteur de solidarité entre acteurs sociaux, syndicaux, "
+            "politiques et économiques",
+            335,
+            "gret",
+            "droit-du-travail",
+            ["vietnam", "vinh-phuc"],
+        ),
+        (
+            "op-spf-paniers-paysans",
+            "Des paniers paysans de Comasagua au jardin solidaire de Montauban",
+            336,
+            "spf",
+            "paniers-paysans",
+            ["comasagua", "montauban"],
+        ),
+    ]
+    for id, name, line, lead, topic, places in pilots:
+        operation(
+            id,
+            name,
+            line,
+            type="operation",
+            programme="caac",
+            start_date="2014-01-01",
+            end_date="2018-12-31",
+        )
+        tie("PART_OF", id, "caac", 322)
+        tie("TAKES_PART_IN", lead, id, line, role="lead", **PROGRAMME_PERIOD)
+        tie("ADDRESSES", id, topic, line)
+        for place in places:
+            tie("TAKES_PLACE_IN", id, place, line)
+
+    partner_actors = [
+        # id, name, sphere, nature, country, line, operation, inferred, aliases
+        (
+            "centre-hubertine-auclert",
+            "Centre Hubertine Auclert",
+            "civil_society",
+            "association",
+            "FR",
+            328,
+            "op-batik-echangeons",
+            True,
+            [],
+        ),
+        (
+            "mission-egalite-idf",
+            "Mission Égalité de la Région Île-de-France",
+            "public",
+            "collectivite_territoriale",
+            "FR",
+            328,
+            "op-batik-echangeons",
+            False,
+            [],
+        ),
+        (
+            "service-civil-international",
+            "Service civil international",
+            "civil_society",
+            "ong",
+            None,
+            329,
+            "op-cap-solidarites-jeunes",
+            True,
+            [],
+        ),
+        (
+            "conseil-regional-hdf",
+            "Conseil Régional Hauts-de-France",
+            "public",
+            "region",
+            "FR",
+            329,
+            "op-cap-solidarites-jeunes",
+            False,
+            ["Région Hauts-de-France"],
+        ),
+        (
+            "mfr-sarthe-mayenne",
+            "Fédérations des Maisons Familiales Rurales de Sarthe et de Mayenne",
+            "academic",
+            "organisme_de_formation",
+            "FR",
+            330,
+            "op-cag44-insertion-jeunes-rural",
+            False,
+            [],
+        ),
+        (
+            "intercollectivite-kindia",
+            "Intercollectivité de Kindia",
+            "public",
+            "intercommunalite",
+            "GN",
+            330,
+            "op-cag44-insertion-jeunes-rural",
+            False,
+            [],
+        ),
+        (
+            "fop-basse-guinee",
+            "Fédération des Organisations paysannes de Basse Guinée",
+            "social_economy",
+            "organisation_paysanne",
+            "GN",
+            330,
+            "op-cag44-insertion-jeunes-rural",
+            False,
+            [],
+        ),
+        (
+            "artisans-kindia-boke",
+            "Fédérations régionales des Artisans de Kindia et de Boké",
+            "market",
+            "organisation_professionnelle",
+            "GN",
+            330,
+            "op-cag44-insertion-jeunes-rural",
+            True,
+            [],
+        ),
+        (
+            "banana-link",
+            "Banana Link",
+            "civil_society",
+            "ong",
+            None,
+            331,
+            "op-cgt-banane",
+            True,
+            [],
+        ),
+        (
+            "cgtg",
+            "Confédération Générale du Travail de la Guadeloupe",
+            "union",
+            "confederation_syndicale",
+            "GP",
+            331,
+            "op-cgt-banane",
+            False,
+            ["CGTG"],
+        ),
+        (
+            "colsiba",
+            "Coordinadora latinoamericana de sindicatos bananeros y de la agroindustria",
+            "union",
+            "confederation_syndicale",
+            None,
+            331,
+            "op-cgt-banane",
+            False,
+            ["COLSIBA"],
+        ),
+        (
+            "indecosa",
+            "INDECOSA (Association des Consommateurs de la CGT)",
+            "civil_society",
+            "association",
+            "FR",
+            331,
+            "op-cgt-banane",
+            False,
+            ["INDECOSA"],
+        ),
+        (
+            "osc-tchadiennes",
+            "Organisations de la société civile tchadienne",
+            "civil_society",
+            None,
+            "TD",
+            332,
+            "op-essor-fip",
+            False,
+            ["OSC tchadiennes"],
+        ),
+        (
+            "onape",
+            "Office National pour la Promotion de l'Emploi",
+            "public",
+            "agence_publique",
+            "TD",
+            332,
+            "op-essor-fip",
+            False,
+            ["ONAPE"],
+        ),
+        (
+            "fonap",
+            "Fonds National d'Appui à la Formation Professionnelle",
+            "public",
+            "agence_publique",
+            "TD",
+            332,
+            "op-essor-fip",
+            False,
+            ["FONAP"],
+        ),
+        (
+            "fonaj",
+            "Fonds National d'Appui à la Jeunesse",
+            "public",
+            "agence_publique",
+            "TD",
+            332,
+            "op-essor-fip",
+            False,
+            ["FONAJ"],
+        ),
+        (
+            "initiatives-plurielles",
+            "Initiatives Plurielles",
+            "civil_society",
+            "association",
+            "FR",
+            332,
+            "op-essor-fip",
+            False,
+            [],
+        ),
+        (
+            "lille-sud-insertion",
+            "Lille Sud Insertion",
+            "civil_society",
+            "association",
+            "FR",
+            332,
+            "op-essor-fip",
+            True,
+            ["LSI"],
+        ),
+        (
+            "amedd",
+            "Association Malienne d'Éveil au Développement Durable",
+            "civil_society",
+            "association_locale",
+            "ML",
+            333,
+            "op-geres-zae",
+            False,
+            ["AMEDD"],
+        ),
+        (
+            "commune-konseguela",
+            "Commune de Konséguéla",
+            "public",
+            "commune",
+            "ML",
+            333,
+            "op-geres-zae",
+            False,
+            ["Mairie de Konséguéla"],
+        ),
+        (
+            "amader",
+            "Agence Malienne pour le Développement de l'Énergie Domestique et l'Électrification "
+            "Rurale",
+            "public",
+            "agence_publique",
+            "ML",
+            333,
+            "op-geres-zae",
+            False,
+            ["AMADER"],
+        ),
+        (
+            "apes",
+            "Acteurs Pour une Économie Solidaire",
+            "social_economy",
+            "reseau_associatif",
+            "FR",
+            334,
+            "op-grdr-migrants-ess",
+            False,
+            ["APES"],
+        ),
+        (
+            "cgt-vietnam",
+            "CGT Vietnam",
+            "union",
+            "confederation_syndicale",
+            "VN",
+            335,
+            "op-gret-droit-vietnam",
+            False,
+            ["VGCL", "CGTV", "CGVT"],
+        ),
+        (
+            "union-femmes-vinh-phuc",
+            "Union des Femmes de Vinh Phuc",
+            "civil_society",
+            "organisation_de_femmes",
+            "VN",
+            335,
+            "op-gret-droit-vietnam",
+            False,
+            [],
+        ),
+        (
+            "canasta-campesina",
+            "Coopérative « Canasta campesina »",
+            "social_economy",
+            "cooperative",
+            "SV",
+            336,
+            "op-spf-paniers-paysans",
+            False,
+            ["Canasta campesina"],
+        ),
+    ]
+    for id, name, sphere, nature, country, line, op, inferred, aliases in partner_actors:
+        actor(
+            id,
+            name,
+            sphere,
+            nature,
+            country,
+            line,
+            aliases=aliases,
+            inferred=inferred,
+            kind="collective" if id == "osc-tchadiennes" else "organisation",
+        )
+        tie("TAKES_PART_IN", id, op, line, role="partner", **PROGRAMME_PERIOD)
+    # The CGT is both a member leading the banana operation and a partner of the GRET's.
+    tie("TAKES_PART_IN", "cgt", "op-gret-droit-vietnam", 335, role="partner", **PROGRAMME_PERIOD)
+    for id, name, line in [
+        ("commune-boffa", "Boffa", 330),
+        ("commune-kolabouyi", "Kolabouyi", 330),
+        ("commune-sangaredi", "Sangarédi", 330),
+        ("commune-boke", "Boké", 330),
+    ]:
+        # "Collectivités locales de la région de Boké (Boffa, Kolabouyi, Sangarédi, Boké)"
+        actor(id, f"Collectivité locale de {name}", "public", "commune", "GN", line, aliases=[name])
+        tie(
+            "TAKES_PART_IN",
+            id,
+            "op-cag44-insertion-jeunes-rural",
+            line,
+            role="partner",
+            **PROGRAMME_PERIOD,
+        )
+        tie("ANCHORED_IN", id, id.removeprefix("commune-"), line, primary=True)
+    actor(
+        "emdk",
+        "Espace Migration Développement Kayes",
+        "multi",
+        "plateforme_multi_acteurs",
+        "ML",
+        718,
+        aliases=["EMDK", "Espace Migration et Développement en région de Kayes"],
+        also_framework={
+            "type": "platform",
+            "level": "regional",
+            "description": "Plateforme multi-acteurs et multi-échelle, 161 adhérents.",
+        },
+    )
+    tie("TAKES_PART_IN", "emdk", "op-grdr-migrants-ess", 334, role="partner", **PROGRAMME_PERIOD)
+    actor(
+        "renapess",
+        "Réseau National d'Appui à la Promotion de l'Économie Sociale et Solidaire au Mali",
+        "social_economy",
+        "reseau_associatif",
+        "ML",
+        720,
+        aliases=["RENAPESS", "RENAPESS-Mali"],
+    )
+    tie(
+        "TAKES_PART_IN",
+        "renapess",
+        "op-grdr-migrants-ess",
+        720,
+        role="associated_partner",
+        **PROGRAMME_PERIOD,
+    )
+
+    # --- anchoring ---------------------------------------------------------------------
+    for id, place, line in [
+        ("cfsi", "france", 140),
+        ("afd", "france", 156),
+        ("grdr", "hauts-de-france", 716),
+        ("apes", "hauts-de-france", 720),
+        ("emdk", "region-de-kayes", 718),
+        ("renapess", "bamako", 720),
+        ("conseil-regional-hdf", "hauts-de-france", 329),
+        ("mission-egalite-idf", "ile-de-france", 328),
+        ("intercollectivite-kindia", "kindia", 330),
+        ("commune-konseguela", "konseguela", 333),
+        ("amedd", "mali", 333),
+        ("amader", "mali", 333),
+        ("onape", "tchad", 332),
+        ("fonap", "tchad", 332),
+        ("fonaj", "tchad", 332),
+        ("osc-tchadiennes", "tchad", 332),
+        ("initiatives-plurielles", "lille", 1386),
+        ("lille-sud-insertion", "lille", 1386),
+        ("cgt-vietnam", "vietnam", 335),
+        ("union-femmes-vinh-phuc", "vinh-phuc", 335),
+        ("canasta-campesina", "comasagua", 336),
+        ("cgtg", "guadeloupe", 331),
+        ("colsiba", "amerique-latine", 331),
+        ("fop-basse-guinee", "guinee", 330),
+    ]:
+        tie("ANCHORED_IN", id, place, line, primary=True)
+    # "Guinée 44": members in France, near the MFR of the Pays de la Loire (002:580-582).
+    tie("ANCHORED_IN", "ca-g44", "pays-de-la-loire", 582, primary=True, confidence=INFERRED)
+    tie("ACTIVE_IN", "ca-g44", "kindia", 582, **PROGRAMME_PERIOD)
+    tie("ACTIVE_IN", "spf", "montauban", 880)
+    tie("ACTIVE_IN", "grdr", "region-de-kayes", 716)
+    tie("ACTIVE_IN", "isf", "territoires-de-metiers-isf", 280)
+
+    # --- ties the document states between actors ------------------------------------------
+    tie(
+        "COOPERATES_WITH",
+        "cgt",
+        "cgt-vietnam",
+        652,
+        kind="historical",
+        valid_from="1946-01-01",
+        strength=3,
+        formality="bilateral cooperation and solidarity",
+    )
+    tie("COOPERATES_WITH", "gret", "cgt", 652, kind="partnership", **PROGRAMME_PERIOD)
+    tie("COOPERATES_WITH", "grdr", "apes", 716, kind="partnership", **PROGRAMME_PERIOD)
+    tie("COOPERATES_WITH", "grdr", "renapess", 704, kind="partnership", formality="formal")
+    tie("COOPERATES_WITH", "grdr", "emdk", 704, kind="informal", formality="informal")
+    tie("COOPERATES_WITH", "essor", "initiatives-plurielles", 1386, kind="informal")
+    tie("COOPERATES_WITH", "essor", "lille-sud-insertion", 1386, kind="informal")
+    tie("COOPERATES_WITH", "ca-g44", "unmfreo", 734, kind="partnership", **PROGRAMME_PERIOD)
+    tie("COOPERATES_WITH", "geres", "commune-konseguela", 608, kind="partnership")
+    tie("COOPERATES_WITH", "geres", "amedd", 608, kind="partnership")
+    tie("COOPERATES_WITH", "spf", "canasta-campesina", 336, kind="partnership", **PROGRAMME_PERIOD)
+    tie("COOPERATES_WITH", "cgt", "banana-link", 750, kind="partnership", **PROGRAMME_PERIOD)
+    # The document spells it "Clud Med" (002:264).
+    actor(
+        "club-med",
+        "Club Med",
+        "market",
+        "entreprise_multinationale",
+        None,
+        264,
+        inferred=True,
+        aliases=["Clud Med"],
+    )
+    tie(
+        "COOPERATES_WITH",
+        "agrisud",
+        "club-med",
+        264,
+        kind="partnership",
+        modes=["responsible_practices"],
+    )
+    actor(
+        "mairie-de-lille",
+        "Mairie de Lille",
+        "public",
+        "commune",
+        "FR",
+        1595,
+        aliases=["Ville de Lille"],
+    )
+    tie("ANCHORED_IN", "mairie-de-lille", "lille", 1595, primary=True)
+    tie("COOPERATES_WITH", "grdr", "mairie-de-lille", 1595, kind="partnership")
+    actor(
+        "patronat-tchadien",
+        "Patronat tchadien",
+        "market",
+        "organisation_professionnelle",
+        "TD",
+        748,
+    )
+    # "Le blocus par les acteurs publics" of the FIP (002:748, 996): which public actors is
+    # not said; the platform's public institutions are ONAPE, FONAP and FONAJ (002:712).
+    for public_actor in ("onape", "fonap", "fonaj"):
+        tie("OPPOSES", public_actor, "patronat-tchadien", 748, kind="distrust", confidence=INFERRED)
+    actor(
+        "multinationales-banane",
+        "Multinationales de la banane",
+        "market",
+        "entreprise_multinationale",
+        None,
+        750,
+        kind="generic_group",
+    )
+    for union_actor in ("cgt", "colsiba", "cgtg"):
+        tie(
+            "OPPOSES",
+            union_actor,
+            "multinationales-banane",
+            750,
+            kind="power_relation",
+            intensity=3,
+        )
+
+    # --- dialogue frameworks at every level ------------------------------------------------
+    framework(
+        "plateforme-fip",
+        "Plateforme FIP (Formation et Insertion Professionnelle)",
+        694,
+        type="platform",
+        level="national",
+        initiator="mixed",
+        aliases=["FIP"],
+        description="Cadre de dialogue entre acteurs publics et privés de la "
+        "formation et de l'insertion professionnelle au Tchad.",
+    )
+    tie("COVERS", "plateforme-fip", "tchad", 694)
+    tie("FRAMES", "plateforme-fip", "op-essor-fip", 694)
+    tie("PARTICIPATES_IN", "essor", "plateforme-fip", 868, role="facilitator")
+    for member in ("onape", "fonap", "fonaj"):
+        tie("PARTICIPATES_IN", member, "plateforme-fip", 712, role="member")
+    tie("PARTICIPATES_IN", "patronat-tchadien", "plateforme-fip", 998, role="member")
+    tie(
+        "PARTICIPATES_IN",
+        "osc-tchadiennes",
+        "plateforme-fip",
+        332,
+        role="member",
+        confidence=INFERRED,
+    )
+    framework(
+        "copil-fip",
+        "Comité de pilotage de la plateforme FIP",
+        712,
+        type="steering_committee",
+        level="national",
+        formality="formal",
+        decision_power="décisionnel",
+    )
+    tie("PART_OF", "copil-fip", "plateforme-fip", 712, valid_from="2016-07-01")
+    for chair in ("onape", "fonaj", "fonap"):
+        tie(
+            "PARTICIPATES_IN",
+            chair,
+            "copil-fip",
+            712,
+            role="rotating_chair",
+            valid_from="2016-07-01",
+        )
+    framework(
+        "copil-sud-vietnam",
+        "Comité de pilotage Sud",
+        706,
+        type="steering_committee",
+        formality="formal",
+    )
+    tie("FRAMES", "copil-sud-vietnam", "op-gret-droit-vietnam", 706)
+    tie("COVERS", "copil-sud-vietnam", "vietnam", 706)
+    for member in ("cgt-vietnam", "cgt", "gret"):
+        tie("PARTICIPATES_IN", member, "copil-sud-vietnam", 706, role="member")
+    framework(
+        "comite-operationnel-zae",
+        "Comité opérationnel de la ZAE",
+        728,
+        type="operational_committee",
+        level="local",
+        formality="formal",
+    )
+    framework(
+        "comite-gestion-zae",
+        "Comité de gestion associatif de la ZAE",
+        728,
+        type="management_committee",
+        level="local",
+        formality="planned",
+    )
+    framework(
+        "cadre-concertation-zae",
+        "Cadre de concertation de la ZAE",
+        730,
+        type="consultation_framework",
+        level="local",
+        formality="formal",
+        initiator="mixed",
+    )
+    tie(
+        "SUCCEEDED_BY",
+        "comite-operationnel-zae",
+        "comite-gestion-zae",
+        728,
+        condition="transfert de la ZAE à la mairie de Konséguéla",
+    )
+    for zae in ("comite-operationnel-zae", "comite-gestion-zae", "cadre-concertation-zae"):
+        tie("COVERS", zae, "konseguela", 728)
+        tie("FRAMES", zae, "op-geres-zae", 728)
+    tie("PARTICIPATES_IN", "commune-konseguela", "comite-operationnel-zae", 821, role="member")
+    tie("PARTICIPATES_IN", "geres", "comite-operationnel-zae", 821, role="member")
+    tie("PARTICIPATES_IN", "commune-konseguela", "comite-gestion-zae", 728, role="member")
+    tie(
+        "PARTICIPATES_IN",
+        "commune-konseguela",
+        "cadre-concertation-zae",
+        730,
+        role="member",
+        valid_from="2015-10-01",
+    )
+    actor(
+        "producteurs-jatropha",
+        "Producteurs de jatropha",
+        "market",
+        "producteur",
+        "ML",
+        730,
+        kind="generic_group",
+    )
+    tie(
+        "PARTICIPATES_IN",
+        "producteurs-jatropha",
+        "cadre-concertation-zae",
+        730,
+        role="member",
+        seats=3,
+        valid_from="2015-10-01",
+    )
+    framework("comite-guinee", "Comité Guinée", 734, type="working_group", formality="formal")
+    for member in ("ca-g44", "unmfreo"):
+        tie("PARTICIPATES_IN", member, "comite-guinee", 734, role="member")
+    tie("FRAMES", "comite-guinee", "op-cag44-insertion-jeunes-rural", 734)
+    framework(
+        "cadre-concertation-dechets-kindia",
+        "Cadre de concertation des acteurs des déchets",
+        1135,
+        type="consultation_framework",
+        level="local",
+    )
+    tie("COVERS", "cadre-concertation-dechets-kindia", "kindia", 1135)
+    tie("PARTICIPATES_IN", "ca-g44", "cadre-concertation-dechets-kindia", 1135, role="facilitator")
+    framework(
+        "forum-mondial-banane",
+        "Forum mondial de la banane",
+        789,
+        type="forum",
+        level="international",
+    )
+    tie("PARTICIPATES_IN", "banana-link", "forum-mondial-banane", 1469, role="member")
+    framework(
+        "commission-144",
+        "Commission 144 (commission tripartite de l'OIT)",
+        789,
+        type="tripartite_commission",
+        level="national",
+        formality="formal",
+        initiator="public",
+    )
+    tie("FRAMES", "forum-mondial-banane", "op-cgt-banane", 789)
+    tie("FRAMES", "commission-144", "op-cgt-banane", 789)
+    tie("FRAMES", "emdk", "op-grdr-migrants-ess", 718)
+    tie("COVERS", "emdk", "region-de-kayes", 718)
+    tie("COVERS", "cfsi", "france", 140)
+
+    return {
+        "format": "maillage",
+        "version": 1,
+        "scope": {"dataset": "caac", "source": SEED},
+        "nodes": nodes,
+        "relationships": relationships,
+    }
+
+
+if __name__ == "__main__":
+    OUT.write_text(json.dumps(build(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(nodes)} nodes, {len(relationships)} relationships")

@@ -1,0 +1,142 @@
+"""The CAAC reference dataset: it imports, says what the seed document says, with
+provenance, and its brokers make sense against the document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph_service.cli.transfer import shipped_dataset
+from graph_service.repositories.database import Database
+from graph_service.services.transfer import TransferService
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "002_7f76860180fe7761.txt"
+
+
+@pytest.fixture
+def caac(client: TestClient, clean_database: Database) -> Database:
+    report = TransferService(clean_database).import_file(shipped_dataset("caac"))
+    assert report.changes > 300
+    assert TransferService(clean_database).import_file(shipped_dataset("caac")).changes == 0
+    return clean_database
+
+
+def _rows(database: Database, text: str, **parameters: Any) -> list[dict[str, Any]]:
+    records, _, _ = database.driver.execute_query(text, parameters)  # type: ignore[arg-type]
+    return [record.data() for record in records]
+
+
+def test_the_programme_and_its_nine_pilot_operations(caac: Database) -> None:
+    operations = _rows(
+        caac,
+        "MATCH (o:Operation)-[:PART_OF]->(:Operation {id: 'caac'}) "
+        "MATCH (lead:Actor)-[:TAKES_PART_IN {role: 'lead'}]->(o) "
+        "RETURN o.id AS op, lead.id AS lead ORDER BY op",
+    )
+    assert len(operations) == 9
+    assert {row["lead"] for row in operations} == {
+        "batik",
+        "cap-solidarites",
+        "ca-g44",
+        "cgt",
+        "essor",
+        "geres",
+        "grdr",
+        "gret",
+        "spf",
+    }
+    funders = _rows(
+        caac, "MATCH (f:Actor)-[:FUNDS]->(:Operation {id: 'caac'}) RETURN f.id AS id ORDER BY id"
+    )
+    assert [row["id"] for row in funders] == ["afd", "fondation-abbe-pierre"]
+    members = _rows(
+        caac, "MATCH (:Actor)-[m:MEMBER_OF]->(:Actor {id: 'cfsi'}) RETURN count(m) AS n"
+    )
+    assert members[0]["n"] == 23  # the members named in footnote 3 (002:326)
+
+
+def test_facts_stated_in_the_document(caac: Database) -> None:
+    historical = _rows(
+        caac,
+        "MATCH (:Actor {id: 'cgt'})-[r:COOPERATES_WITH]->(:Actor {id: 'cgt-vietnam'}) "
+        "RETURN r.kind AS kind, toString(r.valid_from) AS since, r.source_ref AS ref",
+    )
+    assert historical == [{"kind": "historical", "since": "1946-01-01", "ref": "002:652"}]
+    double_space = _rows(
+        caac,
+        "MATCH (:Territory {id: 'hauts-de-france'})-[l:LINKED_TO]->"
+        "(:Territory {id: 'region-de-kayes'}) RETURN l.kind AS kind",
+    )
+    assert double_space == [{"kind": "double_space"}]
+    succession = _rows(
+        caac,
+        "MATCH (:DialogueFramework {id: 'comite-operationnel-zae'})-[s:SUCCEEDED_BY]->"
+        "(next) RETURN next.id AS next, s.source_ref AS ref",
+    )
+    assert succession == [{"next": "comite-gestion-zae", "ref": "002:728"}]
+    chairs = _rows(
+        caac,
+        "MATCH (a:Actor)-[:PARTICIPATES_IN {role: 'rotating_chair'}]->"
+        "(:DialogueFramework {id: 'copil-fip'}) RETURN a.id AS id ORDER BY id",
+    )
+    assert [row["id"] for row in chairs] == ["fonaj", "fonap", "onape"]
+    power = _rows(
+        caac,
+        "MATCH (:Actor {id: 'cgt'})-[r:OPPOSES]->(:Actor {id: 'multinationales-banane'}) "
+        "RETURN r.kind AS kind",
+    )
+    assert power == [{"kind": "power_relation"}]
+    platforms = _rows(caac, "MATCH (n:Actor:DialogueFramework) RETURN n.id AS id ORDER BY id")
+    assert [row["id"] for row in platforms] == ["cfsi", "emdk"]
+
+
+def test_every_fact_has_its_provenance_and_its_line_says_it(caac: Database) -> None:
+    missing = _rows(
+        caac,
+        "MATCH (n:Entity) WHERE NOT n:SDG AND (n.source IS NULL OR n.source_ref IS NULL) "
+        "RETURN count(n) AS n",
+    )
+    assert missing[0]["n"] == 0
+    rels = _rows(
+        caac, "MATCH ()-[r]->() WHERE r.source IS NULL OR r.source_ref IS NULL RETURN count(r) AS n"
+    )
+    assert rels[0]["n"] == 0
+    if not SEED.is_file():
+        pytest.skip("the seed documents are not beside this checkout")
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    document = json.loads(shipped_dataset("caac").read_text())
+    for node in document["nodes"]:
+        ref = node["properties"]["source_ref"]
+        line = lines[int(ref.split(":")[1]) - 1].lower()
+        # The name, one alias or the id's main word appears on the line cited.
+        spellings = [node["properties"]["name"], *node["properties"].get("aliases", [])]
+        keys = [s.lower() for s in spellings] + [
+            w for w in node["properties"]["id"].split("-") if len(w) > 2
+        ]
+        assert any(key in line for key in keys), (node["properties"]["id"], ref)
+
+
+def test_no_person_is_invented(caac: Database) -> None:
+    assert _rows(caac, "MATCH (p:Person) RETURN count(p) AS n")[0]["n"] == 0
+
+
+def test_brokers_of_caac_make_sense(caac: Database, client: TestClient) -> None:
+    report = client.get("/api/v1/analyses/brokers", params={"top": 5}).json()
+    top = [row["id"] for row in report["results"]]
+    # The CFSI platform links its members; the GRDR "facilite la connexion entre les
+    # différents niveaux d'acteurs" (002:716); the CGT mediates with the VGCL (002:652).
+    assert top[0] == "cfsi"
+    assert {"grdr", "cgt"} <= set(top[:3])
+    silos = client.get("/api/v1/analyses/silos", params={"permutations": 100}).json()
+    assert silos["summary"]["actors"] > 60
+    levels = client.get("/api/v1/analyses/levels", params={"operation": "op-geres-zae"}).json()
+    assert levels["succession"] == [["comite-operationnel-zae", "comite-gestion-zae"]]
+    double = client.get(
+        "/api/v1/analyses/double-space",
+        params={"link": "linked-to-hauts-de-france-region-de-kayes"},
+    ).json()
+    assert double["holders"][0]["id"] == "grdr"
