@@ -255,6 +255,20 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: 'Ce JSON n\'est pas au format Maillage ("format": "maillage").',
         Language.EN: 'This JSON is not in Maillage\'s format ("format": "maillage").',
     },
+    "import.unknown_column": {
+        Language.FR: (
+            "Colonne « {name} » inconnue dans la feuille {sheet} "
+            "(voir les modèles ; préfixez-la par x_ pour la garder telle quelle)."
+        ),
+        Language.EN: (
+            "Unknown column '{name}' in sheet {sheet} "
+            "(see the templates; prefix it with x_ to keep it as is)."
+        ),
+    },
+    "import.unknown_sheet": {
+        Language.FR: "Feuille ou fichier inconnu ; feuilles lues : {sheets}.",
+        Language.EN: "Unknown sheet or file; sheets read: {sheets}.",
+    },
     "import.unknown_label": {
         Language.FR: "Étiquette inconnue ; étiquettes possibles : {labels}.",
         Language.EN: "Unknown label; possible labels: {labels}.",

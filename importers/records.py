@@ -84,8 +84,9 @@ class ImportProblem:
 
 
 class ReadError(Exception):
-    """The file cannot be read as the format says (not the content: the container)."""
+    """The file cannot be read as its format says: not a value, the container
+    (a broken file, an unknown sheet or column)."""
 
-    def __init__(self, problem: ImportProblem) -> None:
-        self.problem = problem
+    def __init__(self, problem: ImportProblem, problems: list[ImportProblem] | None = None) -> None:
+        self.problems = problems or [problem]
         super().__init__(problem.message)

@@ -208,22 +208,23 @@ def validate(batch: ImportBatch, lookup: Lookup) -> tuple[ValidatedImport, list[
     result = ValidatedImport()
     first_row: dict[str, Location] = {}
     for record in batch.nodes:
-        node = _validate_node(record, problems)
-        if node is None:
-            continue
-        node_id = node.properties["id"]
-        if node_id in first_row:
+        raw_id = record.properties.get("id")
+        if isinstance(raw_id, str) and raw_id in first_row:
+            # Reported even when either row is invalid otherwise: both need fixing.
             problems.append(
                 ImportProblem(
                     record.location.at("id"),
                     "import.duplicate_id",
-                    value=node_id,
-                    values={"first": first_row[node_id].describe()},
+                    value=raw_id,
+                    values={"first": first_row[raw_id].describe()},
                 )
             )
             continue
-        first_row[node_id] = record.location
-        result.nodes.append(node)
+        if isinstance(raw_id, str):
+            first_row[raw_id] = record.location
+        node = _validate_node(record, problems)
+        if node is not None:
+            result.nodes.append(node)
 
     in_file = {node.properties["id"]: set(node.labels) for node in result.nodes}
     names_in_file: dict[str, list[tuple[str, str]]] = {}

@@ -19,9 +19,9 @@ from graph_service.repositories import projection as projection_repo
 from graph_service.repositories import transfer as repo
 from graph_service.repositories.database import Database
 from graph_service.repositories.nodes import fulltext_phrase
-from importers.formats import FileFormat, detect_format, graphml, maillage_json
+from importers.formats import FileFormat, detect_format, graphml, kumu, maillage_json, tables
 from importers.loader import ImportPlan, plan
-from importers.records import ImportBatch, ImportProblem, ReadError
+from importers.records import ImportBatch, ImportProblem, Location, ReadError
 from importers.validation import domain_fields, fold, validate
 
 
@@ -91,12 +91,32 @@ class DatabaseLookup:
 
 
 def read_file(path: Path, file_format: FileFormat | None = None) -> ImportBatch:
+    """Read ``path`` with the reader of its format (detected unless given)."""
     chosen = file_format or detect_format(path)
     if chosen is FileFormat.JSON:
         return maillage_json.read(path)
+    if chosen is FileFormat.CSV:
+        return tables.read_csv(path)
+    if chosen is FileFormat.XLSX:
+        return _unreadable_as_workbook(tables.read_xlsx, path)
     if chosen is FileFormat.GRAPHML:
         return graphml.read(path, domain_fields())
-    return graphml.read_gexf(path, domain_fields())
+    if chosen is FileFormat.GEXF:
+        return graphml.read_gexf(path, domain_fields())
+    if path.suffix.lower() == ".json":
+        return kumu.read_json(path, kumu.load_json(path), domain_fields())
+    return _unreadable_as_workbook(lambda p: kumu.read_xlsx(p, domain_fields()), path)
+
+
+def _unreadable_as_workbook(reader: Callable[[Path], ImportBatch], path: Path) -> ImportBatch:
+    from zipfile import BadZipFile
+
+    try:
+        return reader(path)
+    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ReadError(
+            ImportProblem(Location(path.name), "import.unreadable", values={"error": str(exc)})
+        ) from exc
 
 
 class TransferService:
@@ -115,7 +135,7 @@ class TransferService:
         try:
             batch = read_file(path, file_format)
         except ReadError as exc:
-            raise ImportRejectedError([exc.problem]) from exc
+            raise ImportRejectedError(exc.problems) from exc
         if progress:
             progress("read", len(batch.nodes) + len(batch.relationships))
 

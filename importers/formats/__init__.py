@@ -14,8 +14,11 @@ from importers.records import ImportProblem, Location, ReadError
 
 class FileFormat(StrEnum):
     JSON = "json"  # the project's own, lossless
+    CSV = "csv"  # a folder of CSV files, one per sheet (or one such file)
+    XLSX = "xlsx"  # a workbook, one sheet per kind of record
     GRAPHML = "graphml"
     GEXF = "gexf"
+    KUMU = "kumu"  # a Kumu export: XLSX (Elements, Connections) or JSON
 
 
 def detect_format(path: Path) -> FileFormat:
@@ -24,8 +27,19 @@ def detect_format(path: Path) -> FileFormat:
     >>> detect_format(Path("ecosystem.graphml"))
     <FileFormat.GRAPHML: 'graphml'>
     """
+    from importers.formats import kumu
+
     suffix = path.suffix.lower().lstrip(".")
-    if suffix in {f.value for f in FileFormat}:
+    if path.is_dir() or suffix == "csv":
+        return FileFormat.CSV
+    if suffix == "xlsx":
+        return (
+            FileFormat.KUMU if path.is_file() and kumu.is_kumu_workbook(path) else FileFormat.XLSX
+        )
+    if suffix == "json":
+        is_kumu = path.is_file() and kumu.is_kumu_json(kumu.load_json(path))
+        return FileFormat.KUMU if is_kumu else FileFormat.JSON
+    if suffix in (FileFormat.GRAPHML.value, FileFormat.GEXF.value):
         return FileFormat(suffix)
     if suffix == "xml" and path.is_file():
         head = path.read_text(encoding="utf-8", errors="replace")[:2000]

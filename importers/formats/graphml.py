@@ -59,6 +59,15 @@ def _list_or_text(value: Any) -> Any:
     return value
 
 
+def _extra_name(name: str) -> str:
+    """The property an unmapped attribute is kept as (``x_`` once, never twice)."""
+    return (
+        name
+        if name.startswith(EXTRA_PREFIX)
+        else f"{EXTRA_PREFIX}{slugify(name).replace('-', '_')}"
+    )
+
+
 def _node_record(
     key: Any, data: dict[str, Any], where: Location, fields: dict[str, set[str]]
 ) -> NodeRecord:
@@ -78,10 +87,8 @@ def _node_record(
             continue
         if name in known:
             properties[name] = _list_or_text(value)
-        elif name.startswith(EXTRA_PREFIX):
-            properties[name] = value
         else:
-            properties[f"{EXTRA_PREFIX}{slugify(name).replace('-', '_')}"] = value
+            properties[_extra_name(name)] = value
     properties["id"] = slugify(str(properties.get("id", key)))
     properties.setdefault("name", str(key))
     if isinstance(properties.get("country"), str):
@@ -110,7 +117,7 @@ def _edge_record(
         elif name in known:
             properties[name] = _list_or_text(value)
         else:
-            properties[f"{EXTRA_PREFIX}{slugify(name).replace('-', '_')}"] = value
+            properties[_extra_name(name)] = value
     if "id" in properties:
         properties["id"] = slugify(str(properties["id"]))
     if rel_type == RelationshipType.COOPERATES_WITH.value:

@@ -1,0 +1,394 @@
+"""Spreadsheets: a CSV folder (one file per sheet) or an XLSX workbook (one sheet
+per kind of record), with French or English column headers.
+
+Sheets: ``actors``/``acteurs``, ``persons``/``personnes``,
+``territories``/``territoires``, ``frameworks``/``cadres``,
+``operations``/``opérations``, ``issues``/``enjeux``, ``relations`` (any
+relationship: ``type``, ``from``/``de``, ``to``/``vers`` and its properties) and
+``participations`` (who takes part in which dialogue framework).  A territory row
+may name its ``parent`` (``PART_OF``); a framework row ``is_actor`` to be the same
+node as the actor of that id.
+
+Headers match the domain's field names in English, or their French names
+(``nom``, ``pays``, ``niveau``…), whatever the case, accents or spaces.  Lists
+(aliases, modes, issues) are separated by ``;``.  Empty cells are empty values.
+Rows are read one at a time (csv, openpyxl's read-only mode), so a large file is
+never held whole as text.  The templates in ``templates/`` are written by
+:func:`write_templates`.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.domain.relationships import RELATIONSHIP_MODELS
+from graph_service.domain.resources import NODE_RESOURCES
+from importers.records import (
+    EXTRA_PREFIX,
+    ImportBatch,
+    ImportProblem,
+    Location,
+    NodeRecord,
+    ReadError,
+    RelationshipRecord,
+)
+
+#: French names of the columns (English names are the domain's field names).
+FRENCH: dict[str, str] = {
+    "id": "identifiant",
+    "name": "nom",
+    "aliases": "alias",
+    "kind": "genre",
+    "sphere": "sphère",
+    "nature": "nature",
+    "country": "pays",
+    "description": "description",
+    "website": "site_web",
+    "pseudonym": "pseudonyme",
+    "title": "fonction",
+    "level": "niveau",
+    "code": "code",
+    "lat": "latitude",
+    "lon": "longitude",
+    "type": "type",
+    "formality": "formalité",
+    "initiator": "initiateur",
+    "decision_power": "pouvoir_de_décision",
+    "programme": "programme",
+    "start_date": "date_de_début",
+    "end_date": "date_de_fin",
+    "source": "source",
+    "source_ref": "référence_source",
+    "confidence": "confiance",
+    "recorded_by": "saisi_par",
+    "from": "de",
+    "to": "vers",
+    "valid_from": "valide_depuis",
+    "valid_to": "valide_jusqu_au",
+    "modes": "modes",
+    "strength": "force",
+    "amount": "montant",
+    "currency": "devise",
+    "instrument": "instrument",
+    "board_seat": "siège_au_conseil",
+    "intensity": "intensité",
+    "resolved_at": "résolu_le",
+    "primary": "principal",
+    "role": "rôle",
+    "unit": "service",
+    "stance": "position",
+    "last_verified": "vérifié_le",
+    "seats": "sièges",
+    "condition": "condition",
+    "operation": "opération",
+    "issues": "enjeux",
+    "parent": "parent",
+    "is_actor": "est_un_acteur",
+    "actor": "acteur",
+    "framework": "cadre",
+}
+
+LIST_FIELDS = {"aliases", "modes", "issues"}
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    french: str
+    label: NodeLabel | None  # None for relations and participations
+    columns: tuple[str, ...]
+
+
+def _node_columns(label: NodeLabel) -> tuple[str, ...]:
+    resource = next(r for r in NODE_RESOURCES if r.label is label)
+    columns = list(resource.create.model_fields)
+    if label is NodeLabel.TERRITORY:
+        columns.append("parent")
+    return tuple(columns)
+
+
+def _relation_columns() -> tuple[str, ...]:
+    columns: dict[str, None] = dict.fromkeys(["type", "from", "to", "id", "valid_from", "valid_to"])
+    for model in RELATIONSHIP_MODELS.values():
+        columns.update(
+            dict.fromkeys(c for c in model.model_fields if c not in ("type", "from_id", "to_id"))
+        )
+    return tuple(columns)
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("actors", "acteurs", NodeLabel.ACTOR, _node_columns(NodeLabel.ACTOR)),
+    Sheet("persons", "personnes", NodeLabel.PERSON, _node_columns(NodeLabel.PERSON)),
+    Sheet("territories", "territoires", NodeLabel.TERRITORY, _node_columns(NodeLabel.TERRITORY)),
+    Sheet(
+        "frameworks",
+        "cadres",
+        NodeLabel.DIALOGUE_FRAMEWORK,
+        _node_columns(NodeLabel.DIALOGUE_FRAMEWORK),
+    ),
+    Sheet("operations", "opérations", NodeLabel.OPERATION, _node_columns(NodeLabel.OPERATION)),
+    Sheet("issues", "enjeux", NodeLabel.ISSUE, _node_columns(NodeLabel.ISSUE)),
+    Sheet("relations", "relations", None, _relation_columns()),
+    Sheet(
+        "participations",
+        "participations",
+        None,
+        (
+            "actor",
+            "framework",
+            "role",
+            "seats",
+            "decision_power",
+            "valid_from",
+            "valid_to",
+            "id",
+            "source",
+            "source_ref",
+            "confidence",
+            "recorded_by",
+        ),
+    ),
+)
+
+
+def _key(text: str) -> str:
+    """Header or sheet name folded: lower case, no accents, '_' for spaces and dashes.
+
+    >>> _key("Date de début")
+    'date_de_debut'
+    """
+    folded = unicodedata.normalize("NFKD", str(text).strip().lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return "_".join(folded.replace("-", " ").replace("'", " ").split())
+
+
+_SHEETS_BY_KEY = {_key(name): sheet for sheet in SHEETS for name in (sheet.name, sheet.french)}
+
+
+def sheet_named(name: str) -> Sheet | None:
+    return _SHEETS_BY_KEY.get(_key(name))
+
+
+def _column_map(sheet: Sheet) -> dict[str, str]:
+    mapping = {}
+    for column in sheet.columns:
+        mapping[_key(column)] = column
+        mapping[_key(FRENCH.get(column, column))] = column
+    return mapping
+
+
+def _cell(value: Any, column: str) -> Any:
+    """A cell's value as the domain reads it (lists split on ';', dates as dates)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        value = value.strip()
+        if value == "":
+            return None
+        if column in LIST_FIELDS:
+            return [part.strip() for part in value.split(";") if part.strip()]
+    elif column in LIST_FIELDS:
+        return [str(value)]
+    if (
+        isinstance(value, float)
+        and value.is_integer()
+        and column in ("strength", "seats", "intensity")
+    ):
+        return int(value)
+    return value
+
+
+def _records(
+    sheet: Sheet,
+    rows: Iterator[tuple[int, list[Any]]],
+    header: list[Any],
+    file_name: str,
+    sheet_label: str | None,
+    batch: ImportBatch,
+    problems: list[ImportProblem],
+) -> None:
+    mapping = _column_map(sheet)
+    columns: list[str | None] = []
+    for title in header:
+        if title is None or str(title).strip() == "":
+            columns.append(None)
+            continue
+        key = _key(str(title))
+        if key in mapping:
+            columns.append(mapping[key])
+        elif key.startswith(EXTRA_PREFIX):
+            columns.append(key)
+        else:
+            columns.append(None)
+            problems.append(
+                ImportProblem(
+                    Location(file_name, sheet_label, 1, str(title)),
+                    "import.unknown_column",
+                    value=str(title),
+                    values={"name": str(title), "sheet": sheet.name},
+                )
+            )
+    for row_number, values in rows:
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        where = Location(file_name, sheet_label, row_number)
+        row = {c: _cell(v, c) for c, v in zip(columns, values, strict=False) if c is not None}
+        row = {k: v for k, v in row.items() if v is not None}
+        _add_row(sheet, row, where, batch)
+
+
+def _add_row(sheet: Sheet, row: dict[str, Any], where: Location, batch: ImportBatch) -> None:
+    if sheet.label is not None:
+        parent = row.pop("parent", None)
+        if sheet.label is NodeLabel.DIALOGUE_FRAMEWORK and str(row.pop("is_actor", "")).lower() in (
+            "true",
+            "1",
+            "oui",
+            "yes",
+            "vrai",
+        ):
+            labels: tuple[str, ...] = (NodeLabel.ACTOR.value, NodeLabel.DIALOGUE_FRAMEWORK.value)
+        else:
+            row.pop("is_actor", None)
+            labels = (sheet.label.value,)
+        for key in ("id", "code"):
+            if key in row:
+                row[key] = str(row[key])
+        batch.nodes.append(NodeRecord(labels, row, where))
+        if parent is not None and "id" in row:
+            batch.relationships.append(
+                RelationshipRecord(
+                    RelationshipType.PART_OF.value, row["id"], str(parent), {}, where.at("parent")
+                )
+            )
+    elif sheet.name == "participations":
+        batch.relationships.append(
+            RelationshipRecord(
+                RelationshipType.PARTICIPATES_IN.value,
+                str(row.pop("actor", "")),
+                str(row.pop("framework", "")),
+                row,
+                where,
+            )
+        )
+    else:
+        batch.relationships.append(
+            RelationshipRecord(
+                str(row.pop("type", "")),
+                str(row.pop("from", "")),
+                str(row.pop("to", "")),
+                row,
+                where,
+            )
+        )
+
+
+def _raise_if(problems: list[ImportProblem], batch: ImportBatch) -> ImportBatch:
+    if problems:
+        raise ReadError(problems[0], problems)
+    return batch
+
+
+def read_csv(path: Path) -> ImportBatch:
+    """A folder of ``<sheet>.csv`` files, or one such file.  ``,`` or ``;`` separated."""
+    files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
+    batch = ImportBatch(format="csv")
+    problems: list[ImportProblem] = []
+    known = [f for f in files if sheet_named(f.stem)]
+    for file in files:
+        if file not in known:
+            problems.append(
+                ImportProblem(
+                    Location(file.name),
+                    "import.unknown_sheet",
+                    value=file.stem,
+                    values={"sheets": ", ".join(s.name for s in SHEETS)},
+                )
+            )
+    for file in known:
+        sheet = sheet_named(file.stem)
+        assert sheet is not None
+        with file.open(newline="", encoding="utf-8-sig") as stream:
+            sample = stream.readline()
+            stream.seek(0)
+            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+            reader = csv.reader(stream, delimiter=delimiter)
+            header = next(reader, [])
+            _records(
+                sheet,
+                ((number, row) for number, row in enumerate(reader, start=2)),
+                list(header),
+                file.name,
+                None,
+                batch,
+                problems,
+            )
+    return _raise_if(problems, batch)
+
+
+def read_xlsx(path: Path) -> ImportBatch:
+    """A workbook with one sheet per kind of record (other sheets are reported)."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    batch = ImportBatch(format="xlsx")
+    problems: list[ImportProblem] = []
+    try:
+        for worksheet in workbook.worksheets:
+            sheet = sheet_named(worksheet.title)
+            if sheet is None:
+                problems.append(
+                    ImportProblem(
+                        Location(path.name, worksheet.title),
+                        "import.unknown_sheet",
+                        value=worksheet.title,
+                        values={"sheets": ", ".join(s.name for s in SHEETS)},
+                    )
+                )
+                continue
+            rows = worksheet.iter_rows(values_only=True)
+            header = list(next(rows, ()))
+            _records(
+                sheet,
+                ((number, list(row)) for number, row in enumerate(rows, start=2)),
+                header,
+                path.name,
+                worksheet.title,
+                batch,
+                problems,
+            )
+    finally:
+        workbook.close()
+    return _raise_if(problems, batch)
+
+
+def write_templates(folder: Path) -> list[Path]:
+    """Empty templates: ``fr/`` and ``en/`` CSV folders and one workbook per language."""
+    from openpyxl import Workbook
+
+    written = []
+    for language in ("fr", "en"):
+        (folder / language).mkdir(parents=True, exist_ok=True)
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for sheet in SHEETS:
+            headers = [FRENCH.get(c, c) if language == "fr" else c for c in sheet.columns]
+            title = sheet.french if language == "fr" else sheet.name
+            target = folder / language / f"{title}.csv"
+            with target.open("w", newline="", encoding="utf-8") as stream:
+                csv.writer(stream).writerow(headers)
+            written.append(target)
+            workbook.create_sheet(title).append(headers)
+        target = folder / f"maillage-{language}.xlsx"
+        workbook.save(target)
+        written.append(target)
+    return written
