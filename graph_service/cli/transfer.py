@@ -78,7 +78,7 @@ def shipped_dataset(name: str) -> Path:
 def export_command(
     path: Annotated[Path, typer.Argument(dir_okay=False, help="File to write.")],
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", help="json or graphml.")
+        ExportFormat, typer.Option("--format", help="json, graphml or gexf.")
     ] = ExportFormat.JSON,
     territory: Annotated[
         str | None, typer.Option(help="Only this territory (with sub-territories).")

@@ -28,6 +28,7 @@ from importers.validation import domain_fields, fold, validate
 class ExportFormat(StrEnum):
     JSON = "json"
     GRAPHML = "graphml"
+    GEXF = "gexf"
 
 
 class ImportRejectedError(MaillageError):
@@ -190,7 +191,11 @@ class TransferService:
             "operation": operation,
             "at": at.isoformat() if at else None,
         }
-        writer = maillage_json.write if export_format is ExportFormat.JSON else graphml.write
+        writer = {
+            ExportFormat.JSON: maillage_json.write,
+            ExportFormat.GRAPHML: graphml.write,
+            ExportFormat.GEXF: graphml.write_gexf,
+        }[export_format]
         return writer(path, nodes, relationships, scope)
 
 

@@ -71,7 +71,13 @@ def _extra_name(name: str) -> str:
 def _node_record(
     key: Any, data: dict[str, Any], where: Location, fields: dict[str, set[str]]
 ) -> NodeRecord:
-    labels = _labels_from(data.get("label")) or (NodeLabel.ACTOR.value,)
+    # GraphML exports name the labels in `label`; GEXF ones in `labels` (GEXF's own
+    # `label` is the display name).
+    labels = (
+        _labels_from(data.get("labels"))
+        or _labels_from(data.get("label"))
+        or (NodeLabel.ACTOR.value,)
+    )
     known = set().union(*(fields.get(label, set()) for label in labels))
     properties: dict[str, Any] = {}
     for name, value in data.items():
@@ -80,6 +86,8 @@ def _node_record(
                 properties[f"{EXTRA_PREFIX}viz_{axis}"] = number
             for channel, number in (value.get("color") or {}).items():
                 properties[f"{EXTRA_PREFIX}viz_{channel}"] = number
+            continue
+        if name == "labels" and _labels_from(value):
             continue
         if name == "label":
             if _labels_from(value) is None:
@@ -104,11 +112,12 @@ def _edge_record(
     fields: dict[str, set[str]],
     ids: dict[Any, str],
 ) -> RelationshipRecord:
-    rel_type = _TYPES.get(str(data.get("type", "")).lower(), RelationshipType.COOPERATES_WITH.value)
+    named = data.get("type") or data.get("relationship_type") or ""
+    rel_type = _TYPES.get(str(named).lower(), RelationshipType.COOPERATES_WITH.value)
     known = fields.get(rel_type, set())
     properties: dict[str, Any] = {}
     for name, value in data.items():
-        if name in ("type", "key") or name in _VISUAL:
+        if name in ("type", "relationship_type", "key") or name in _VISUAL:
             continue
         if name == "weight" and "strength" in known and value in (1, 2, 3, 1.0, 2.0, 3.0):
             properties.setdefault("strength", int(value))
@@ -217,4 +226,54 @@ def write(
         attributes["type"] = rel["type"]
         graph.add_edge(rel["from"], rel["to"], key=rel["properties"]["id"], **attributes)
     nx.write_graphml(graph, path, edge_id_from_attribute="id")
+    return {"nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges()}
+
+
+def _viz(properties: dict[str, Any]) -> dict[str, Any]:
+    """GEXF's viz data from the ``x_viz_…`` properties a map import kept."""
+    position = {
+        axis: float(properties[f"x_viz_{axis}"])
+        for axis in ("x", "y", "z")
+        if f"x_viz_{axis}" in properties
+    }
+    color = {
+        channel: properties[f"x_viz_{channel}"]
+        for channel in ("r", "g", "b", "a")
+        if f"x_viz_{channel}" in properties
+    }
+    viz: dict[str, Any] = {}
+    if position:
+        viz["position"] = {"x": 0.0, "y": 0.0, "z": 0.0, **position}
+    if {"r", "g", "b"} <= set(color):
+        viz["color"] = {k: (float(v) if k == "a" else int(v)) for k, v in color.items()}
+    return viz
+
+
+def write_gexf(
+    path: Path,
+    nodes: Iterable[dict[str, Any]],
+    relationships: Iterable[dict[str, Any]],
+    scope: dict[str, Any],
+) -> dict[str, int]:
+    """GEXF 1.3 for Gephi: names as labels, domain labels in a ``labels`` column,
+    the relationship type in ``relationship_type``, positions and colours kept."""
+    graph = nx.MultiDiGraph()
+    for node in nodes:
+        properties = node["properties"]
+        attributes = {
+            k: dumps_value(v)
+            for k, v in properties.items()
+            if v is not None and not k.startswith(f"{EXTRA_PREFIX}viz_")
+        }
+        attributes["labels"] = ":".join(sorted(node["labels"]))
+        attributes["label"] = properties.get("name") or properties["id"]
+        viz = _viz(properties)
+        if viz:
+            attributes["viz"] = viz
+        graph.add_node(properties["id"], **attributes)
+    for rel in relationships:
+        attributes = {k: dumps_value(v) for k, v in rel["properties"].items() if v is not None}
+        attributes["relationship_type"] = rel["type"]
+        graph.add_edge(rel["from"], rel["to"], key=rel["properties"]["id"], **attributes)
+    nx.write_gexf(graph, path, version="1.3")
     return {"nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges()}

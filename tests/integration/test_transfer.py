@@ -312,6 +312,29 @@ def test_gexf_import_maps_gephi_attributes(
     assert (stored[0]["name"], stored[0]["budget"], stored[0]["x"]) == ("Acteur A", 12.5, 1.0)
 
 
+def test_gexf_export_reads_back_and_keeps_map_positions(
+    client: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    source = tmp_path / "map.gexf"
+    source.write_text(GEXF)
+    service = TransferService(clean_database)
+    service.import_file(source)
+    exported = tmp_path / "export.gexf"
+    counts = service.export_file(exported, ExportFormat.GEXF)
+    text = exported.read_text()
+    assert 'xmlns="http://gexf.net/1.3"' in text and 'version="1.3"' in text
+    graph = nx.read_gexf(exported)
+    assert graph.number_of_nodes() == counts["nodes"]
+    assert graph.nodes["a"]["viz"]["position"]["x"] == 1.0
+    assert graph.nodes["a"]["label"] == "Acteur A"
+    clean_database.driver.execute_query("MATCH (n:Entity) WHERE NOT n:SDG DETACH DELETE n")
+    again = service.import_file(exported)
+    assert again.summary["nodes"]["Territory"]["created"] == 1
+    assert again.summary["relationships"] == {
+        "ACTIVE_IN": {"created": 1, "updated": 0, "unchanged": 0}
+    }
+
+
 def test_api_upload_and_download(populated: TestClient, tmp_path: Path) -> None:
     exported = populated.get("/api/v1/exports", params={"format": "json"})
     assert exported.status_code == 200
