@@ -328,6 +328,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         ),
         Language.EN: "Dry run ({format}): nothing written; {changes} write(s) planned.",
     },
+    "synth.done": {
+        Language.FR: (
+            "Écosystème synthétique écrit dans {path} : "
+            "{nodes} nœud(s), {relationships} relation(s)."
+        ),
+        Language.EN: (
+            "Synthetic ecosystem written to {path}: "
+            "{nodes} node(s), {relationships} relationship(s)."
+        ),
+    },
     "export.done": {
         Language.FR: "Export écrit dans {path} : {nodes} nœud(s), {relationships} relation(s).",
         Language.EN: "Export written to {path}: {nodes} node(s), {relationships} relationship(s).",

@@ -10,7 +10,7 @@ import typer
 
 from graph_service.cli.analyse import analyse_command
 from graph_service.cli.output import console, fail, say, state
-from graph_service.cli.transfer import export_command, import_command
+from graph_service.cli.transfer import export_command, import_command, synth_command
 from graph_service.config import Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
@@ -154,6 +154,7 @@ def db_init() -> None:
 app.command("analyse")(analyse_command)
 app.command("import")(import_command)
 app.command("export")(export_command)
+app.command("synth")(synth_command)
 
 
 # --- maillage serve / demo --------------------------------------------------------

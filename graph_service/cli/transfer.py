@@ -104,3 +104,18 @@ def export_command(
     except MaillageError as exc:
         raise fail(exc) from exc
     say("export.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])
+
+
+def synth_command(
+    path: Annotated[Path, typer.Argument(dir_okay=False, help="Maillage JSON file to write.")],
+    actors: Annotated[int, typer.Option(min=2, help="Number of actors.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Same seed, same ecosystem.")] = 0,
+    load: Annotated[bool, typer.Option(help="Also import the file into the database.")] = False,
+) -> None:
+    """Generate a realistic synthetic ecosystem (deterministic for a seed)."""
+    from importers.synthetic import write_json
+
+    counts = write_json(path, actors, seed)
+    say("synth.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])
+    if load:
+        import_command(path=path, dataset=None, file_format=FileFormat.JSON, dry_run=False)

@@ -395,3 +395,17 @@ def test_cli_import_export(populated: TestClient, neo4j_connection: Any, tmp_pat
     unknown = tmp_path / "notes.txt"
     unknown.write_text("hello")
     assert maillage("import", str(unknown)).returncode == 1
+
+
+def test_synthetic_ecosystem_imports_and_analyses(
+    client: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    from importers.synthetic import write_json
+
+    path = tmp_path / "synthetic.json"
+    counts = write_json(path, 400, seed=5)
+    report = TransferService(clean_database).import_file(path)
+    assert report.changes == counts["nodes"] + counts["relationships"]
+    brokers = client.get("/api/v1/analyses/brokers", params={"top": 3, "partition": "side"}).json()
+    assert brokers["summary"]["actors"] == 400
+    assert TransferService(clean_database).import_file(path).changes == 0
