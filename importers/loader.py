@@ -27,6 +27,12 @@ class ImportPlan:
     summary: dict[str, dict[str, dict[str, int]]]
     node_rows: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
     relationship_rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: What it takes to undo the import if it is written in several transactions:
+    #: ids it creates, and the stored properties of what it updates.
+    created_nodes: list[str] = field(default_factory=list)
+    created_relationships: list[str] = field(default_factory=list)
+    previous_nodes: list[dict[str, Any]] = field(default_factory=list)
+    previous_relationships: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def changes(self) -> int:
@@ -59,6 +65,12 @@ def plan(
         else:
             outcome = "updated"
         _count(result.summary["nodes"], key, outcome)
+        if outcome == "created":
+            result.created_nodes.append(node.properties["id"])
+        elif outcome == "updated" and stored is not None:
+            result.previous_nodes.append(
+                {"id": node.properties["id"], "properties": stored["properties"]}
+            )
         if outcome != "unchanged":
             properties = {k: v for k, v in node.properties.items() if k not in _IGNORED}
             result.node_rows.setdefault(node.labels, []).append(
@@ -79,6 +91,12 @@ def plan(
         else:
             outcome = "updated"
         _count(result.summary["relationships"], rel.type, outcome)
+        if outcome == "created":
+            result.created_relationships.append(rel.properties["id"])
+        elif outcome == "updated" and stored is not None:
+            result.previous_relationships.append(
+                {"id": rel.properties["id"], "properties": stored["properties"]}
+            )
         if outcome != "unchanged":
             properties = {k: v for k, v in rel.properties.items() if k not in _IGNORED}
             result.relationship_rows.setdefault(rel.type, []).append(

@@ -88,3 +88,23 @@ def export_relationships(
         }
         for record in tx.run(query("exports/relationships"), ids=ids, at=at)
     ]
+
+
+def delete_nodes(tx: ManagedTransaction, ids: list[str]) -> None:
+    for batch in _batches(ids):
+        tx.run(query("imports/delete_nodes"), ids=batch).consume()
+
+
+def restore_nodes(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+    for batch in _batches(rows):
+        tx.run(query("imports/restore_nodes"), rows=to_neo4j(batch)).consume()
+
+
+def delete_relationships(tx: ManagedTransaction, ids: list[str]) -> None:
+    for batch in _batches(ids):
+        tx.run(query("imports/delete_relationships"), ids=batch).consume()
+
+
+def restore_relationships(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+    for batch in _batches(rows):
+        tx.run(query("imports/restore_relationships"), rows=to_neo4j(batch)).consume()

@@ -3,7 +3,8 @@ database, then write it in one transaction, or write nothing and say why."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -23,6 +24,16 @@ from importers.formats import FileFormat, detect_format, graphml, kumu, maillage
 from importers.loader import ImportPlan, plan
 from importers.records import ImportBatch, ImportProblem, Location, ReadError
 from importers.validation import domain_fields, fold, validate
+
+#: Imports up to this many writes go in one transaction (atomic even if the process
+#: dies); larger ones in committed steps with compensation (see _write_in_steps).
+SINGLE_TRANSACTION_ROWS = 50_000
+logger = logging.getLogger(__name__)
+
+
+def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    for start in range(0, len(rows), repo.BATCH_SIZE * 4):
+        yield rows[start : start + repo.BATCH_SIZE * 4]
 
 
 class ExportFormat(StrEnum):
@@ -156,8 +167,37 @@ class TransferService:
         if progress:
             progress("validated", import_plan.changes)
         if not dry_run and import_plan.changes:
-            self.database.write(_write_plan, import_plan, progress)
+            if import_plan.changes <= SINGLE_TRANSACTION_ROWS:
+                self.database.write(_write_plan, import_plan, progress)
+            else:
+                self._write_in_steps(import_plan, progress)
         return ImportReport(batch.format, dry_run, import_plan.summary, import_plan.changes)
+
+    def _write_in_steps(
+        self, import_plan: ImportPlan, progress: Callable[[str, int], None] | None
+    ) -> None:
+        """A large import does not fit in one transaction (Neo4j bounds a
+        transaction's memory): it is written in committed batches and, if one
+        fails, undone: created nodes and relationships deleted, updated ones given
+        back their stored properties.  Readers may see it half-written meanwhile."""
+        try:
+            for labels, rows in sorted(import_plan.node_rows.items()):
+                for batch in _chunks(rows):
+                    self.database.write(repo.merge_nodes, labels, batch)
+                    if progress:
+                        progress("nodes", len(batch))
+            for rel_type, rows in sorted(import_plan.relationship_rows.items()):
+                for batch in _chunks(rows):
+                    self.database.write(repo.merge_relationships, rel_type, batch)
+                    if progress:
+                        progress("relationships", len(batch))
+        except MaillageError:
+            logger.warning("large import failed; undoing what it wrote")
+            self.database.write(repo.delete_relationships, import_plan.created_relationships)
+            self.database.write(repo.restore_relationships, import_plan.previous_relationships)
+            self.database.write(repo.delete_nodes, import_plan.created_nodes)
+            self.database.write(repo.restore_nodes, import_plan.previous_nodes)
+            raise
 
     def export_file(
         self,

@@ -409,3 +409,39 @@ def test_synthetic_ecosystem_imports_and_analyses(
     brokers = client.get("/api/v1/analyses/brokers", params={"top": 3, "partition": "side"}).json()
     assert brokers["summary"]["actors"] == 400
     assert TransferService(clean_database).import_file(path).changes == 0
+
+
+def test_large_import_in_steps_is_undone_when_a_step_fails(
+    populated: TestClient, clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the single-transaction size, an import commits in steps; a failing
+    step makes it delete what it created and restore what it updated."""
+    from graph_service.errors import DatabaseUnavailableError
+    from graph_service.repositories import transfer as transfer_repo
+    from graph_service.services import transfer as transfer_service
+
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    service = TransferService(clean_database)
+    service.export_file(before, ExportFormat.JSON)
+    document = {"format": "maillage", "nodes": [
+        {"labels": ["Actor"], "properties": {"id": "grdr", "name": "GRDR renamed", "sphere": "civil_society"}},
+        *({"labels": ["Issue"], "properties": {"id": f"issue-{i}", "name": f"Enjeu {i}"}} for i in range(30)),
+    ], "relationships": [
+        {"type": "COOPERATES_WITH", "from": "grdr", "to": "cfsi", "properties": {"id": "new-tie"}}]}
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(document))
+    monkeypatch.setattr(transfer_service, "SINGLE_TRANSACTION_ROWS", 5)
+
+    def failing_step(*args: Any, **kwargs: Any) -> int:
+        raise DatabaseUnavailableError()
+
+    monkeypatch.setattr(transfer_repo, "merge_relationships", failing_step)
+    with pytest.raises(DatabaseUnavailableError):
+        service.import_file(path)
+    service.export_file(after, ExportFormat.JSON)
+    assert json.loads(before.read_text()) == json.loads(after.read_text())
+    monkeypatch.undo()
+    monkeypatch.setattr(transfer_service, "SINGLE_TRANSACTION_ROWS", 5)
+    report = service.import_file(path)
+    assert report.changes == 32
+    assert populated.get("/api/v1/actors/grdr").json()["name"] == "GRDR renamed"
