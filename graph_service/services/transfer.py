@@ -1,10 +1,11 @@
 """Imports and exports: read a file, validate all of it against the domain and the
-database, then write it in one transaction, or write nothing and say why."""
+database, then write it (in one transaction, or in undoable steps when it is too
+large for one), or write nothing and say why."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -29,17 +30,16 @@ from importers.validation import domain_fields, fold, validate
 #: dies); larger ones in committed steps with compensation (see _write_in_steps).
 SINGLE_TRANSACTION_ROWS = 50_000
 logger = logging.getLogger(__name__)
-
-
-def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    for start in range(0, len(rows), repo.BATCH_SIZE * 4):
-        yield rows[start : start + repo.BATCH_SIZE * 4]
+#: Rows per committed step of a large import.
+STEP_ROWS = 20_000
 
 
 class ExportFormat(StrEnum):
     JSON = "json"
     GRAPHML = "graphml"
     GEXF = "gexf"
+    XLSX = "xlsx"
+    CSV = "csv"  # a folder (a zip file through the API)
 
 
 class ImportRejectedError(MaillageError):
@@ -182,12 +182,12 @@ class TransferService:
         back their stored properties.  Readers may see it half-written meanwhile."""
         try:
             for labels, rows in sorted(import_plan.node_rows.items()):
-                for batch in _chunks(rows):
+                for batch in repo.batches(rows, STEP_ROWS):
                     self.database.write(repo.merge_nodes, labels, batch)
                     if progress:
                         progress("nodes", len(batch))
             for rel_type, rows in sorted(import_plan.relationship_rows.items()):
-                for batch in _chunks(rows):
+                for batch in repo.batches(rows, STEP_ROWS):
                     self.database.write(repo.merge_relationships, rel_type, batch)
                     if progress:
                         progress("relationships", len(batch))
@@ -235,6 +235,8 @@ class TransferService:
             ExportFormat.JSON: maillage_json.write,
             ExportFormat.GRAPHML: graphml.write,
             ExportFormat.GEXF: graphml.write_gexf,
+            ExportFormat.XLSX: tables.write_xlsx,
+            ExportFormat.CSV: tables.write_csv,
         }[export_format]
         return writer(path, nodes, relationships, scope)
 

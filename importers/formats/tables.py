@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -177,7 +177,8 @@ def sheet_named(name: str) -> Sheet | None:
 
 
 def _column_map(sheet: Sheet) -> dict[str, str]:
-    mapping = {}
+    # Exports carry each record's recording date; templates do not ask for it.
+    mapping = {"recorded_at": "recorded_at", _key("saisi_le"): "recorded_at"}
     for column in sheet.columns:
         mapping[_key(column)] = column
         mapping[_key(FRENCH.get(column, column))] = column
@@ -295,6 +296,24 @@ def _add_row(sheet: Sheet, row: dict[str, Any], where: Location, batch: ImportBa
 def _raise_if(problems: list[ImportProblem], batch: ImportBatch) -> ImportBatch:
     if problems:
         raise ReadError(problems[0], problems)
+    return _merge_platforms(batch)
+
+
+def _merge_platforms(batch: ImportBatch) -> ImportBatch:
+    """A platform that is also an actor has a row in ``actors`` and a row (``is_actor``)
+    in ``frameworks``: one node with both labels and both rows' properties."""
+    both = (NodeLabel.ACTOR.value, NodeLabel.DIALOGUE_FRAMEWORK.value)
+    platforms = {r.properties.get("id"): r for r in batch.nodes if r.labels == both}
+    if not platforms:
+        return batch
+    kept = []
+    for record in batch.nodes:
+        platform = platforms.get(record.properties.get("id"))
+        if platform is not None and record.labels == (NodeLabel.ACTOR.value,):
+            platform.properties = {**record.properties, **platform.properties}
+            continue
+        kept.append(record)
+    batch.nodes = kept
     return batch
 
 
@@ -392,3 +411,96 @@ def write_templates(folder: Path) -> list[Path]:
         workbook.save(target)
         written.append(target)
     return written
+
+
+def _text(value: Any) -> Any:
+    """A property as a cell: lists joined by ';', dates and times as ISO text."""
+    if isinstance(value, list | tuple):
+        return ";".join(str(item) for item in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _rows_by_sheet(
+    nodes: Iterable[dict[str, Any]], relationships: Iterable[dict[str, Any]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Records as sheet rows: nodes by label (a platform that is also an actor has a
+    row in each sheet), every relationship in ``relations``; SDGs are seeded, not exported."""
+    by_label = {sheet.label.value: sheet for sheet in SHEETS if sheet.label is not None}
+    rows: dict[str, list[dict[str, Any]]] = {sheet.name: [] for sheet in SHEETS}
+    for node in nodes:
+        labels = set(node["labels"])
+        for label in sorted(labels & set(by_label)):
+            sheet = by_label[label]
+            own = set(sheet.columns) | {"recorded_at"}
+            row = {
+                k: v
+                for k, v in node["properties"].items()
+                if k in own or k.startswith(EXTRA_PREFIX)
+            }
+            if label == NodeLabel.DIALOGUE_FRAMEWORK.value and NodeLabel.ACTOR.value in labels:
+                row["is_actor"] = True
+            rows[sheet.name].append(row)
+    for rel in relationships:
+        rows["relations"].append(
+            {"type": rel["type"], "from": rel["from"], "to": rel["to"], **rel["properties"]}
+        )
+    return rows
+
+
+def _header(sheet: Sheet, rows: list[dict[str, Any]]) -> list[str]:
+    present = {key for row in rows for key in row}
+    columns = [
+        c for c in sheet.columns if c in present or c in ("id", "name", "type", "from", "to")
+    ]
+    extras = sorted(k for k in present if k not in sheet.columns)
+    return columns + extras
+
+
+def write_csv(
+    folder: Path,
+    nodes: Iterable[dict[str, Any]],
+    relationships: Iterable[dict[str, Any]],
+    scope: dict[str, Any],
+) -> dict[str, int]:
+    """A folder of CSV files (English headers), one per sheet that has rows."""
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {"nodes": 0, "relationships": 0}
+    for sheet_name, rows in _rows_by_sheet(nodes, relationships).items():
+        if not rows:
+            continue
+        sheet = next(s for s in SHEETS if s.name == sheet_name)
+        header = _header(sheet, rows)
+        with (folder / f"{sheet_name}.csv").open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow([_text(row.get(column)) for column in header])
+        counts["relationships" if sheet.label is None else "nodes"] += len(rows)
+    return counts
+
+
+def write_xlsx(
+    path: Path,
+    nodes: Iterable[dict[str, Any]],
+    relationships: Iterable[dict[str, Any]],
+    scope: dict[str, Any],
+) -> dict[str, int]:
+    """A workbook (English headers), one sheet per kind of record that has rows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    counts = {"nodes": 0, "relationships": 0}
+    for sheet_name, rows in _rows_by_sheet(nodes, relationships).items():
+        if not rows:
+            continue
+        sheet = next(s for s in SHEETS if s.name == sheet_name)
+        header = _header(sheet, rows)
+        worksheet = workbook.create_sheet(sheet_name)
+        worksheet.append(header)
+        for row in rows:
+            worksheet.append([_text(row.get(column)) for column in header])
+        counts["relationships" if sheet.label is None else "nodes"] += len(rows)
+    workbook.save(path)
+    return counts

@@ -239,3 +239,62 @@ def test_shipped_templates_are_current_and_import_empty(
         ROOT / "templates" / "maillage-en.xlsx",
     ):
         assert TransferService(clean_database).import_file(template).changes == 0
+
+
+@pytest.mark.parametrize("export_format", ["xlsx", "csv"])
+def test_spreadsheet_export_round_trip(
+    client: TestClient, clean_database: Database, tmp_path: Path, export_format: str
+) -> None:
+    from graph_service.services.transfer import ExportFormat
+    from importers.formats import FileFormat
+
+    for body in (
+        {"id": "cfsi", "name": "CFSI", "sphere": "multi", "aliases": ["Comité", "Plateforme"]},
+        {"id": "grdr", "name": "GRDR", "sphere": "civil_society", "country": "FR"},
+    ):
+        assert client.post("/api/v1/actors", json=body).status_code == 201
+    assert (
+        client.post(
+            "/api/v1/frameworks",
+            json={"id": "cfsi", "name": "CFSI", "type": "platform", "is_actor": True},
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/v1/territories", json={"id": "lille", "name": "Lille", "lat": 50.63, "lon": 3.06}
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/v1/relationships",
+            json={
+                "type": "COOPERATES_WITH",
+                "from_id": "grdr",
+                "to_id": "cfsi",
+                "modes": ["mecenat"],
+                "strength": 2,
+                "valid_from": "2014-01-01",
+                "source_ref": "002:716",
+            },
+        ).status_code
+        == 201
+    )
+    assert (
+        client.post(
+            "/api/v1/relationships",
+            json={"type": "ANCHORED_IN", "from_id": "grdr", "to_id": "lille", "primary": True},
+        ).status_code
+        == 201
+    )
+    service = TransferService(clean_database)
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    service.export_file(before, ExportFormat.JSON)
+    sheet_path = tmp_path / f"export.{export_format}"
+    service.export_file(sheet_path, ExportFormat(export_format))
+    clean_database.driver.execute_query("MATCH (n:Entity) WHERE NOT n:SDG DETACH DELETE n")
+    report = service.import_file(sheet_path, file_format=FileFormat(export_format))
+    assert report.changes == 5  # CFSI (actor and framework), GRDR, Lille and two ties
+    service.export_file(after, ExportFormat.JSON)
+    assert json.loads(before.read_text()) == json.loads(after.read_text())
