@@ -318,6 +318,12 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Un ODD a un numéro de 1 à 17.",
         Language.EN: "An SDG has a number from 1 to 17.",
     },
+    "import.stage.read": {Language.FR: "Lecture de {name}…", Language.EN: "Reading {name}…"},
+    "import.stage.check": {
+        Language.FR: "Vérification de {count} enregistrement(s)…",
+        Language.EN: "Checking {count} record(s)…",
+    },
+    "import.stage.write": {Language.FR: "Écriture", Language.EN: "Writing"},
     "import.done": {
         Language.FR: "Import {format} terminé : {changes} écriture(s).",
         Language.EN: "{format} import done: {changes} write(s).",

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import Progress
 from rich.table import Table
 
-from graph_service.cli.output import console, fail, say
+from graph_service.cli.output import console, fail, say, state
 from graph_service.config import get_settings
 from graph_service.errors import MaillageError
+from graph_service.i18n import translate
 from graph_service.repositories.database import Database, connection_info
 from graph_service.services.transfer import ExportFormat, TransferService
 from importers.formats import FileFormat
@@ -27,7 +29,8 @@ def _service() -> tuple[TransferService, Database]:
 
 def import_command(
     path: Annotated[
-        Path | None, typer.Argument(exists=True, dir_okay=False, help="File to import.")
+        Path | None,
+        typer.Argument(exists=True, help="File (or folder of CSV files) to import."),
     ] = None,
     dataset: Annotated[
         str | None, typer.Option(help="A dataset shipped with Maillage instead of a file (caac).")
@@ -37,7 +40,7 @@ def import_command(
     ] = None,
     dry_run: Annotated[bool, typer.Option(help="Check and report; write nothing.")] = False,
 ) -> None:
-    """Import a file (Maillage JSON, GraphML, GEXF): all of it, or nothing."""
+    """Import a file (Maillage JSON, CSV, XLSX, GraphML, GEXF, Kumu): all of it, or nothing."""
     if (path is None) == (dataset is None):
         raise typer.BadParameter("give a PATH or --dataset NAME (one of them)")
     if dataset is not None:
@@ -46,8 +49,13 @@ def import_command(
     try:
         service, database = _service()
         try:
-            with console.status(path.name):
-                report = service.import_file(path, file_format=file_format, dry_run=dry_run)
+            with Progress(console=console, transient=True) as bar:
+                report = service.import_file(
+                    path,
+                    file_format=file_format,
+                    dry_run=dry_run,
+                    progress=ImportProgress(bar, path.name),
+                )
         finally:
             database.close()
     except MaillageError as exc:
@@ -64,6 +72,31 @@ def import_command(
     )
 
 
+class ImportProgress:
+    """Shows an import's stages: reading, checking, then a bar over the writes."""
+
+    def __init__(self, bar: Progress, name: str) -> None:
+        self.bar = bar
+        self.task = bar.add_task(
+            translate("import.stage.read", state.language, name=name), total=None
+        )
+
+    def __call__(self, stage: str, count: int) -> None:
+        if stage == "read":
+            self.bar.update(
+                self.task, description=translate("import.stage.check", state.language, count=count)
+            )
+        elif stage == "validated":
+            self.bar.update(
+                self.task,
+                total=count,
+                completed=0,
+                description=translate("import.stage.write", state.language),
+            )
+        else:
+            self.bar.advance(self.task, count)
+
+
 def shipped_dataset(name: str) -> Path:
     """The file of a dataset shipped in ``datasets/`` (e.g. ``caac``)."""
     path = DATASETS_DIR / name / f"{name}.json"
@@ -76,9 +109,9 @@ def shipped_dataset(name: str) -> Path:
 
 
 def export_command(
-    path: Annotated[Path, typer.Argument(dir_okay=False, help="File to write.")],
+    path: Annotated[Path, typer.Argument(help="File (or folder, for csv) to write.")],
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", help="json, graphml or gexf.")
+        ExportFormat, typer.Option("--format", help="json, graphml, gexf, xlsx or csv (a folder).")
     ] = ExportFormat.JSON,
     territory: Annotated[
         str | None, typer.Option(help="Only this territory (with sub-territories).")

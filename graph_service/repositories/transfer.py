@@ -18,16 +18,17 @@ BATCH_SIZE = 5_000
 T = TypeVar("T")
 
 
-def _batches(rows: list[T]) -> Iterator[list[T]]:
-    for start in range(0, len(rows), BATCH_SIZE):
-        yield rows[start : start + BATCH_SIZE]
+def batches(rows: list[T], size: int = BATCH_SIZE) -> Iterator[list[T]]:
+    """``rows`` in consecutive slices of ``size``."""
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
 def candidates_by_name(
     tx: ManagedTransaction, queries: list[dict[str, str]]
 ) -> list[dict[str, Any]]:
     result = []
-    for batch in _batches(queries):
+    for batch in batches(queries):
         result += [
             record.data() for record in tx.run(query("imports/find_by_names"), queries=batch)
         ]
@@ -36,7 +37,7 @@ def candidates_by_name(
 
 def relationship_ends(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for batch in _batches(ids):
+    for batch in batches(ids):
         for record in tx.run(query("imports/relationship_ends"), ids=batch):
             found[record["id"]] = to_native(record.data())
     return found
@@ -44,7 +45,7 @@ def relationship_ends(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[
 
 def existing_nodes(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
-    for batch in _batches(ids):
+    for batch in batches(ids):
         for record in tx.run(query("imports/existing_nodes"), ids=batch):
             found[record["id"]] = to_native(record.data())
     return found
@@ -53,16 +54,14 @@ def existing_nodes(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str
 def merge_nodes(tx: ManagedTransaction, labels: tuple[str, ...], rows: list[dict[str, Any]]) -> int:
     text = query("imports/merge_nodes", labels=[NodeLabel(label) for label in labels])
     return sum(
-        tx.run(text, rows=to_neo4j(batch)).single(strict=True)["written"]
-        for batch in _batches(rows)
+        tx.run(text, rows=to_neo4j(batch)).single(strict=True)["written"] for batch in batches(rows)
     )
 
 
 def merge_relationships(tx: ManagedTransaction, rel_type: str, rows: list[dict[str, Any]]) -> int:
     text = query("imports/merge_relationships", rel_type=RelationshipType(rel_type))
     return sum(
-        tx.run(text, rows=to_neo4j(batch)).single(strict=True)["written"]
-        for batch in _batches(rows)
+        tx.run(text, rows=to_neo4j(batch)).single(strict=True)["written"] for batch in batches(rows)
     )
 
 
@@ -91,20 +90,20 @@ def export_relationships(
 
 
 def delete_nodes(tx: ManagedTransaction, ids: list[str]) -> None:
-    for batch in _batches(ids):
+    for batch in batches(ids):
         tx.run(query("imports/delete_nodes"), ids=batch).consume()
 
 
 def restore_nodes(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
-    for batch in _batches(rows):
+    for batch in batches(rows):
         tx.run(query("imports/restore_nodes"), rows=to_neo4j(batch)).consume()
 
 
 def delete_relationships(tx: ManagedTransaction, ids: list[str]) -> None:
-    for batch in _batches(ids):
+    for batch in batches(ids):
         tx.run(query("imports/delete_relationships"), ids=batch).consume()
 
 
 def restore_relationships(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
-    for batch in _batches(rows):
+    for batch in batches(rows):
         tx.run(query("imports/restore_relationships"), rows=to_neo4j(batch)).consume()
