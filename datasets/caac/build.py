@@ -24,6 +24,10 @@ from pathlib import Path
 from typing import Any
 
 SEED = "002_7f76860180fe7761.txt"
+ROUND_TABLE = "000_d137900d34251ef1.txt"  # CFSI round table on the pluri-acteurs approach
+RAMEAU_MOOC = "003_7c0b08b5a861431c.txt"  # "Les alliances qui changent les territoires"
+ODD17_SHEET = "004_62abb2a5b750e343.txt"  # "L'ODD 17 en pratique": catalyseurs territoriaux
+current_seed = SEED
 OUT = Path(__file__).with_name("caac.json")
 INFERRED = 0.7  # a sphere or nature read from the document's description, not stated
 
@@ -32,10 +36,14 @@ relationships: list[dict[str, Any]] = []
 _ids: set[str] = set()
 
 
+def _ref(line: int) -> dict[str, str]:
+    return {"source": current_seed, "source_ref": f"{current_seed[:3]}:{line}"}
+
+
 def _node(labels: list[str], line: int, **properties: Any) -> str:
     assert properties["id"] not in _ids, properties["id"]
     _ids.add(properties["id"])
-    properties.update(source=SEED, source_ref=f"002:{line}")
+    properties.update(_ref(line))
     nodes.append(
         {"labels": labels, "properties": {k: v for k, v in properties.items() if v is not None}}
     )
@@ -81,6 +89,7 @@ def territory(
     *,
     coordinates: tuple[float, float] | None = None,
     kind: str = "geographic",
+    code: str | None = None,
 ) -> str:
     lat, lon = coordinates if coordinates else (None, None)
     return _node(
@@ -93,6 +102,7 @@ def territory(
         country=country,
         lat=lat,
         lon=lon,
+        code=code,
         x_coordinates="approximate, not from the seeds" if coordinates else None,
     )
 
@@ -130,9 +140,11 @@ PROGRAMME_PERIOD = {"valid_from": "2014-01-01", "valid_to": "2018-12-31"}  # 002
 
 
 def build() -> dict[str, Any]:
+    global current_seed
     nodes.clear()
     relationships.clear()
     _ids.clear()
+    current_seed = SEED
     # --- territories: countries, regions, communes, and the links between them ---------
     territory("amerique-latine", "Amérique latine", "subregional", None, 331)
     for id, name, country, line, where in [
@@ -1031,13 +1043,256 @@ def build() -> dict[str, Any]:
     tie("COVERS", "emdk", "region-de-kayes", 718)
     tie("COVERS", "cfsi", "france", 140)
 
+    round_table()
+    rameau_alliances()
+    territorial_catalysts()
     return {
         "format": "maillage",
         "version": 1,
-        "scope": {"dataset": "caac", "source": SEED},
+        "scope": {"dataset": "caac", "sources": [SEED, ROUND_TABLE, RAMEAU_MOOC, ODD17_SHEET]},
         "nodes": nodes,
         "relationships": relationships,
     }
+
+
+def round_table() -> None:
+    """Seed 000: the CFSI round table "Coopérer autrement en acteurs du changement:
+    le pluri-acteurs pour le développement des territoires" and the examples it gives.
+    Its speakers are named by the document with their public roles."""
+    global current_seed
+    current_seed = ROUND_TABLE
+    actor(
+        "le-rameau",
+        "Le Rameau",
+        "academic",
+        "centre_de_recherche",
+        "FR",
+        61,
+        aliases=["Le RAMEAU"],
+        inferred=True,
+    )
+    actor(
+        "france-clusters",
+        "France Clusters",
+        "market",
+        "organisation_professionnelle",
+        "FR",
+        79,
+        inferred=True,
+    )
+    actor(
+        "pays-de-savoie-solidaires",
+        "Pays de Savoie Solidaires",
+        "multi",
+        "plateforme",
+        "FR",
+        97,
+        also_framework={"type": "platform", "level": "departmental"},
+    )
+    actor("conseil-general-savoie", "Conseil général de Savoie", "public", "departement", "FR", 97)
+    actor(
+        "ycid",
+        "Yvelines Coopération Internationale et Développement",
+        "public",
+        "etablissement_public",
+        "FR",
+        101,
+        aliases=["YCID"],
+    )
+    actor("fondation-de-france", "Fondation de France", "philanthropy", "fondation", "FR", 89)
+    territory("savoie", "Savoie", "departmental", "FR", 97)
+    territory("yvelines", "Yvelines", "departmental", "FR", 101)
+    territory("pas-de-calais", "Pas-de-Calais", "departmental", "FR", 89)
+    tie("PART_OF", "savoie", "france", 97)
+    tie("PART_OF", "yvelines", "france", 101)
+    tie("PART_OF", "pas-de-calais", "hauts-de-france", 89)
+    tie("ANCHORED_IN", "pays-de-savoie-solidaires", "savoie", 97, primary=True)
+    tie("ANCHORED_IN", "conseil-general-savoie", "savoie", 97, primary=True)
+    tie("ANCHORED_IN", "ycid", "yvelines", 103, primary=True)
+    tie("COVERS", "pays-de-savoie-solidaires", "savoie", 97)
+    tie("FUNDS", "conseil-general-savoie", "pays-de-savoie-solidaires", 97, valid_from="1988-01-01")
+    operation(
+        "dynamiques-territoriales",
+        "Dynamiques territoriales",
+        89,
+        type="programme",
+        description="Programme de la Fondation de France : plus de 60 micro-initiatives "
+        "citoyennes dans le Pas-de-Calais.",
+    )
+    tie("TAKES_PART_IN", "fondation-de-france", "dynamiques-territoriales", 89, role="lead")
+    tie("TAKES_PLACE_IN", "dynamiques-territoriales", "pas-de-calais", 89)
+    framework(
+        "table-ronde-cfsi-territoires",
+        "Table ronde « Le pluri-acteurs pour le développement des territoires »",
+        5,
+        aliases=["Coopérer autrement en acteurs du changement"],
+        type="round_table",
+        level="national",
+    )
+    tie("PARTICIPATES_IN", "cfsi", "table-ronde-cfsi-territoires", 51, role="facilitator")
+    for id, name, title, employer, line in [
+        (
+            "jean-max-sery",
+            "Jean-Max Séry",
+            "président de la commission développement économique des entreprises",
+            "ycid",
+            41,
+        ),
+        ("laure-vicard", "Laure Vicard", "directrice de mission", "le-rameau", 43),
+        ("xavier-roy", "Xavier Roy", "directeur général", "france-clusters", 45),
+        (
+            "yannick-billard",
+            "Yannick Billard",
+            "chargé de mission",
+            "pays-de-savoie-solidaires",
+            47,
+        ),
+        ("pierre-demerle", "Pierre Demerlé", "président", "ca-g44", 49),
+    ]:
+        _node(["Person"], line, id=id, name=name, title=title)
+        tie("WORKS_IN", id, employer, line, role=title)
+        tie(
+            "PARTICIPATES_IN",
+            id,
+            "table-ronde-cfsi-territoires",
+            line,
+            role="facilitator" if id == "pierre-demerle" else "member",
+        )
+
+
+def rameau_alliances() -> None:
+    """Seed 003: the Silver Geek territorial alliance (Le RAMEAU's MOOC)."""
+    global current_seed
+    current_seed = RAMEAU_MOOC
+    territory("poitou-charentes", "Poitou-Charentes", "regional", "FR", 9)
+    tie("PART_OF", "poitou-charentes", "france", 9)
+    operation(
+        "silver-geek",
+        "Silver Geek",
+        9,
+        type="alliance",
+        description="Lien intergénérationnel entre jeunes et seniors au travers du numérique.",
+    )
+    issue("lien-intergenerationnel-numerique", "Lien intergénérationnel par le numérique", 9)
+    tie("ADDRESSES", "silver-geek", "lien-intergenerationnel-numerique", 9)
+    tie("TAKES_PLACE_IN", "silver-geek", "poitou-charentes", 9)
+    for id, name, sphere, nature in [
+        ("adb-solidatech", "ADB Solidatech", "civil_society", "association"),
+        ("unis-cite", "Unis-Cité", "civil_society", "association"),
+        ("fondation-macif", "Fondation MACIF", "philanthropy", "fondation"),
+        ("orange", "Orange", "market", "grande_entreprise"),
+    ]:
+        actor(id, name, sphere, nature, "FR", 9, inferred=nature != "fondation")
+        tie("TAKES_PART_IN", id, "silver-geek", 9, role="partner")
+    tie("INSPIRED_BY", "silver-geek", "le-rameau", 5)
+
+
+#: Départements named by their number in seed 004 (INSEE codes; names are general knowledge).
+DEPARTEMENTS = {
+    "13": "Bouches-du-Rhône",
+    "31": "Haute-Garonne",
+    "39": "Jura",
+    "44": "Loire-Atlantique",
+    "45": "Loiret",
+    "51": "Marne",
+    "59": "Nord",
+    "69": "Rhône",
+    "78": "Yvelines",
+    "86": "Vienne",
+    "93": "Seine-Saint-Denis",
+    "94": "Val-de-Marne",
+}
+
+
+def territorial_catalysts() -> None:
+    """Seed 004, line 94: inspiring examples of the four functions of a "catalyseur
+    territorial" (dialogue territorial, expérimentations collectives, accompagnements,
+    gestion d'un lieu), each with its département number; line 96: the
+    complementarity of such functions on one territory (Paris Est Marne & Bois, 94)."""
+    global current_seed
+    current_seed = ODD17_SHEET
+    for code, name in DEPARTEMENTS.items():
+        id = "yvelines" if code == "78" else f"dep-{code}"
+        if id not in _ids:
+            line = 95 if code == "94" else 94  # Val-de-Marne is named with Paris Est Marne & Bois
+            territory(id, name, "departmental", "FR", line, code=code)
+            tie("PART_OF", id, "france", line)
+        else:
+            _set_code(id, code)
+    tie("PART_OF", "dep-86", "poitou-charentes", 94)
+    tie("TAKES_PLACE_IN", "silver-geek", "dep-86", 94)
+    examples = [
+        # id, name, function (framework type or operation), département, sphere/kind
+        (
+            "labo-partenariats-alsace",
+            "Start Up de Territoire / Labo des partenariats d'Alsace",
+            "dialogue",
+            None,
+        ),
+        (
+            "dat-break-poverty",
+            "Dotation d'Action Territoriale (DAT) de la F. Break Poverty",
+            "dialogue",
+            None,
+        ),
+        ("odd-ct-comite-21", "Démarche ODD&CT du Comité 21", "dialogue", None),
+        ("impact-jeunes", "Programme Impact Jeunes", "experimentation", "13"),
+        ("microville-112", "MicroVille 112", "experimentation", "51"),
+        ("ptce-les-mureaux", "PTCE Les Mureaux", "experimentation", "78"),
+        (
+            "ateliers-entrepreneuriat-humaniste",
+            "Ateliers de l'Entrepreneuriat Humaniste",
+            "experimentation",
+            "69",
+        ),
+        ("ronalpia", "Ronalpia", "support", "69"),
+        ("villes-au-carre", "Villes au Carré", "support", "45"),
+        ("fondation-du-nord", "Fondation du Nord", "support", "59"),
+        ("plateforme-rse-nantes-metropole", "Plateforme RSE Nantes Métropole", "support", "44"),
+        ("emergence", "Emergence", "support", "39"),
+        ("infolab-crij", "InfoLab du CRIJ", "place", "45"),
+        ("cent-sept", "Cent Sept", "place", "69"),
+        ("point-carre", "Point Carré", "place", "93"),
+        ("le-catalyseur", "Le Catalyseur", "place", "31"),
+        ("maison-associations-pays-aix", "Maison des associations Pays d'Aix", "place", "13"),
+    ]
+    for id, name, function, code in examples:
+        place = None if code is None else ("yvelines" if code == "78" else f"dep-{code}")
+        if function == "experimentation":
+            operation(id, name, 94, type="alliance")
+            if place:
+                tie("TAKES_PLACE_IN", id, place, 94)
+        elif function == "dialogue":
+            framework(id, name, 94, type="consultation_framework", initiator="mixed")
+        else:
+            # Support structures and places: actors whose sphere the sheet does not give.
+            sphere = "philanthropy" if name.startswith("Fondation") else "multi"
+            nature = "fondation" if sphere == "philanthropy" else "plateforme_multi_acteurs"
+            actor(id, name, sphere, nature, "FR", 94, inferred=True)
+            if place:
+                tie("ACTIVE_IN", id, place, 94)
+    territory("paris-est-marne-et-bois", "Paris Est Marne & Bois", "intercommunal", "FR", 95)
+    tie("PART_OF", "paris-est-marne-et-bois", "dep-94", 95)
+    for id, name, function in [
+        ("agir-ensemble-charenton", "Agir Ensemble à Charenton", "dialogue"),
+        ("vitawin", "Vitawin", "experimentation"),
+        ("club-gravelle-entreprendre", "Club Gravelle Entreprendre", "support"),
+    ]:
+        if function == "dialogue":
+            framework(id, name, 96, type="consultation_framework", level="local")
+            tie("COVERS", id, "paris-est-marne-et-bois", 96)
+        elif function == "experimentation":
+            operation(id, name, 96, type="alliance")
+            tie("TAKES_PLACE_IN", id, "paris-est-marne-et-bois", 96)
+        else:
+            actor(id, name, "market", "organisation_professionnelle", "FR", 96, inferred=True)
+            tie("ACTIVE_IN", id, "paris-est-marne-et-bois", 96)
+
+
+def _set_code(id: str, code: str) -> None:
+    for node in nodes:
+        if node["properties"]["id"] == id:
+            node["properties"].setdefault("code", code)
 
 
 if __name__ == "__main__":
