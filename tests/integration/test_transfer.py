@@ -423,11 +423,27 @@ def test_large_import_in_steps_is_undone_when_a_step_fails(
     before, after = tmp_path / "before.json", tmp_path / "after.json"
     service = TransferService(clean_database)
     service.export_file(before, ExportFormat.JSON)
-    document = {"format": "maillage", "nodes": [
-        {"labels": ["Actor"], "properties": {"id": "grdr", "name": "GRDR renamed", "sphere": "civil_society"}},
-        *({"labels": ["Issue"], "properties": {"id": f"issue-{i}", "name": f"Enjeu {i}"}} for i in range(30)),
-    ], "relationships": [
-        {"type": "COOPERATES_WITH", "from": "grdr", "to": "cfsi", "properties": {"id": "new-tie"}}]}
+    document = {
+        "format": "maillage",
+        "nodes": [
+            {
+                "labels": ["Actor"],
+                "properties": {"id": "grdr", "name": "GRDR renamed", "sphere": "civil_society"},
+            },
+            *(
+                {"labels": ["Issue"], "properties": {"id": f"issue-{i}", "name": f"Enjeu {i}"}}
+                for i in range(30)
+            ),
+        ],
+        "relationships": [
+            {
+                "type": "COOPERATES_WITH",
+                "from": "grdr",
+                "to": "cfsi",
+                "properties": {"id": "new-tie"},
+            }
+        ],
+    }
     path = tmp_path / "large.json"
     path.write_text(json.dumps(document))
     monkeypatch.setattr(transfer_service, "SINGLE_TRANSACTION_ROWS", 5)
