@@ -14,7 +14,7 @@ from graph_service.domain.resources import FRAMEWORKS, NodeResource
 from graph_service.errors import ConflictError, FieldProblem, NotFoundError, ValidationProblem
 from graph_service.repositories import nodes as repo
 from graph_service.repositories.database import Database
-from graph_service.services.validation import problems_from
+from graph_service.services.validation import problems_from, property_changes
 
 #: Fields that are derived by the service, never taken from a request.
 _SERVER_FIELDS = {"recorded_at", "labels"}
@@ -103,8 +103,7 @@ class NodeService:
             except ValidationError as exc:
                 raise problems_from(exc, ("body",)) from exc
             new_props = _stored_props(validated)
-            changes: dict[str, Any] = {k: None for k in patch if k not in new_props}
-            changes.update({k: v for k, v in new_props.items() if stored.get(k) != v})
+            changes = property_changes(stored, patch, new_props)
             updated = repo.update_node(tx, self.label, id, changes) if changes else current
             assert updated is not None
             return updated

@@ -16,7 +16,7 @@ from graph_service.errors import ConflictError, FieldProblem, NotFoundError, Val
 from graph_service.repositories import nodes as node_repo
 from graph_service.repositories import relationships as repo
 from graph_service.repositories.database import Database
-from graph_service.services.validation import problems_from
+from graph_service.services.validation import problems_from, property_changes
 
 _FIXED_FIELDS = ("type", "from_id", "to_id", "id")
 _SERVER_FIELDS = {"recorded_at"}
@@ -118,8 +118,7 @@ class RelationshipService:
             if problems:
                 raise ValidationProblem(problems)
             new_props = validated.properties()
-            changes: dict[str, Any] = {k: None for k in patch if k not in new_props}
-            changes.update({k: v for k, v in new_props.items() if stored.get(k) != v})
+            changes = property_changes(stored, patch, new_props)
             updated = repo.update_relationship(tx, id, changes) if changes else current
             assert updated is not None
             return updated

@@ -53,3 +53,17 @@ def problems_from_errors(
             value = None  # whole objects are noise in a located message
         problems.append(FieldProblem(loc=prefix + loc, message=message, value=_jsonable(value)))
     return ValidationProblem(problems)
+
+
+def property_changes(
+    stored: dict[str, Any], patch: dict[str, Any], validated: dict[str, Any]
+) -> dict[str, Any]:
+    """What a PATCH writes: the validated values that differ from the stored ones,
+    and ``None`` (remove) for the properties the patch cleared.
+
+    >>> property_changes({"a": 1, "b": 2}, {"b": None, "c": 3}, {"a": 1, "c": 3})
+    {'b': None, 'c': 3}
+    """
+    changes: dict[str, Any] = {key: None for key in patch if key not in validated}
+    changes.update({key: value for key, value in validated.items() if stored.get(key) != value})
+    return changes

@@ -458,6 +458,21 @@ def _header(sheet: Sheet, rows: list[dict[str, Any]]) -> list[str]:
     return columns + extras
 
 
+def _tables(
+    nodes: Iterable[dict[str, Any]], relationships: Iterable[dict[str, Any]]
+) -> Iterator[tuple[Sheet, list[str], list[list[Any]]]]:
+    """(sheet, header, rows as cells) for every sheet that has rows."""
+    for sheet_name, rows in _rows_by_sheet(nodes, relationships).items():
+        if rows:
+            sheet = next(s for s in SHEETS if s.name == sheet_name)
+            header = _header(sheet, rows)
+            yield sheet, header, [[_text(row.get(column)) for column in header] for row in rows]
+
+
+def _count(counts: dict[str, int], sheet: Sheet, rows: int) -> None:
+    counts["relationships" if sheet.label is None else "nodes"] += rows
+
+
 def write_csv(
     folder: Path,
     nodes: Iterable[dict[str, Any]],
@@ -467,17 +482,12 @@ def write_csv(
     """A folder of CSV files (English headers), one per sheet that has rows."""
     folder.mkdir(parents=True, exist_ok=True)
     counts = {"nodes": 0, "relationships": 0}
-    for sheet_name, rows in _rows_by_sheet(nodes, relationships).items():
-        if not rows:
-            continue
-        sheet = next(s for s in SHEETS if s.name == sheet_name)
-        header = _header(sheet, rows)
-        with (folder / f"{sheet_name}.csv").open("w", newline="", encoding="utf-8") as stream:
+    for sheet, header, rows in _tables(nodes, relationships):
+        with (folder / f"{sheet.name}.csv").open("w", newline="", encoding="utf-8") as stream:
             writer = csv.writer(stream)
             writer.writerow(header)
-            for row in rows:
-                writer.writerow([_text(row.get(column)) for column in header])
-        counts["relationships" if sheet.label is None else "nodes"] += len(rows)
+            writer.writerows(rows)
+        _count(counts, sheet, len(rows))
     return counts
 
 
@@ -492,15 +502,11 @@ def write_xlsx(
 
     workbook = Workbook(write_only=True)
     counts = {"nodes": 0, "relationships": 0}
-    for sheet_name, rows in _rows_by_sheet(nodes, relationships).items():
-        if not rows:
-            continue
-        sheet = next(s for s in SHEETS if s.name == sheet_name)
-        header = _header(sheet, rows)
-        worksheet = workbook.create_sheet(sheet_name)
+    for sheet, header, rows in _tables(nodes, relationships):
+        worksheet = workbook.create_sheet(sheet.name)
         worksheet.append(header)
         for row in rows:
-            worksheet.append([_text(row.get(column)) for column in header])
-        counts["relationships" if sheet.label is None else "nodes"] += len(rows)
+            worksheet.append(row)
+        _count(counts, sheet, len(rows))
     workbook.save(path)
     return counts
