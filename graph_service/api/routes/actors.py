@@ -10,7 +10,7 @@ from graph_service.api.routes.nodes import equality_filters, filter_model
 from graph_service.api.schemas import Neighbourhood
 from graph_service.domain.enums import RelationshipType
 from graph_service.domain.resources import ACTORS
-from graph_service.errors import NotFoundError
+from graph_service.errors import FieldProblem, NotFoundError, ValidationProblem
 from graph_service.repositories.actors import neighbourhood
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -34,8 +34,6 @@ def actor_neighbourhood(
     (sphere, nature, country, kind, territory with its sub-territories) apply to
     the neighbouring actors; ``at`` keeps the ties valid on that day."""
     if query.q is not None:
-        from graph_service.errors import FieldProblem, ValidationProblem
-
         raise ValidationProblem([FieldProblem(("query", "q"), "q is not supported here")])
     found = database.read(
         neighbourhood,
