@@ -2,11 +2,11 @@
 score finds them again (AUC, precision@k), for same-sphere and cross-sphere ties.
 
 Runs on a synthetic ecosystem built here (territories, spheres, issues; ties
-mostly inside a territory, more often inside a sphere).  The CAAC reference
-dataset and ``maillage synth`` come with the importers issue; rerun this on them
-then.
+mostly inside a territory, more often inside a sphere), or with ``--caac`` on the
+CAAC reference dataset, imported (idempotently) into the configured Neo4j and
+projected with the default tie types.
 
-    .venv/bin/python benchmarks/allies_evaluation.py [--seeds 5]
+    .venv/bin/python benchmarks/allies_evaluation.py [--seeds 5] [--caac]
         [--out benchmarks/results/allies.json]
 """
 
@@ -64,24 +64,47 @@ def synthetic_ecosystem(
     return graph
 
 
+def _mean(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return round(statistics.mean(known), 3) if known else None
+
+
+def caac_graph() -> nx.Graph:
+    """The CAAC dataset as analyses see it (imported first if needed)."""
+    from graph_service.cli.transfer import shipped_dataset
+    from graph_service.config import Settings
+    from graph_service.projection import ProjectionOptions, project
+    from graph_service.repositories.database import Database, connection_info
+    from graph_service.repositories.schema import apply_migrations
+    from graph_service.services.transfer import TransferService
+
+    database = Database(connection_info(Settings()))
+    try:
+        apply_migrations(database)
+        TransferService(database).import_file(shipped_dataset("caac"))
+        return project(database, ProjectionOptions())
+    finally:
+        database.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/results/allies.json"))
+    parser.add_argument("--caac", action="store_true", help="evaluate on the CAAC dataset")
+    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    out = args.out or Path(f"benchmarks/results/allies{'-caac' if args.caac else ''}.json")
+    caac = caac_graph() if args.caac else None
     runs: list[dict[str, Any]] = []
     for seed in range(args.seeds):
-        graph = synthetic_ecosystem(seed)
+        graph = caac if caac is not None else synthetic_ecosystem(seed)
         report = evaluate_allies(graph, hidden_share=0.1, seed=seed, k=10)
         report["actors"], report["ties"] = graph.number_of_nodes(), graph.number_of_edges()
         print(json.dumps(report), flush=True)
         runs.append(report)
     summary = {
         part: {
-            metric: round(
-                statistics.mean(r[part][metric] for r in runs if r[part][metric] is not None), 3
-            )
-            for metric in ("auc", "precision_at_k")
+            metric: _mean([r[part][metric] for r in runs]) for metric in ("auc", "precision_at_k")
         }
         for part in ("all", "same_sphere", "cross_sphere")
     }
@@ -94,8 +117,8 @@ def main() -> None:
         "mean": summary,
         "runs": runs,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=2) + "\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(record, indent=2) + "\n")
     print(json.dumps(summary))
 
 
