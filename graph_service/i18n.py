@@ -324,6 +324,9 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.EN: "Checking {count} record(s)…",
     },
     "import.stage.write": {Language.FR: "Écriture", Language.EN: "Writing"},
+    "import.created": {Language.FR: "créés", Language.EN: "created"},
+    "import.updated": {Language.FR: "modifiés", Language.EN: "updated"},
+    "import.unchanged": {Language.FR: "inchangés", Language.EN: "unchanged"},
     "import.done": {
         Language.FR: "Import {format} terminé : {changes} écriture(s).",
         Language.EN: "{format} import done: {changes} write(s).",

@@ -61,8 +61,9 @@ def import_command(
     except MaillageError as exc:
         raise fail(exc) from exc
     table = Table(title=path.name)
-    for column in ("", "created", "updated", "unchanged"):
-        table.add_column(column)
+    table.add_column("")
+    for column in ("created", "updated", "unchanged"):
+        table.add_column(translate(f"import.{column}", state.language))
     for part in ("nodes", "relationships"):
         for key, counts in sorted(report.summary.get(part, {}).items()):
             table.add_row(key, *(str(counts[c]) for c in ("created", "updated", "unchanged")))
