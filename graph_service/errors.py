@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_service.config import Language
-from graph_service.i18n import translate, translate_or_keep
+from graph_service.i18n import entity_name, translate, translate_or_keep
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,11 @@ class MaillageError(Exception):
         return translate(self.title_key, language)
 
     def detail(self, language: Language) -> str:
-        return translate(self.detail_key, language, **self.values)
+        values = dict(self.values)
+        label = values.get("label")
+        if isinstance(label, str):  # the thing the message is about
+            values["label"] = entity_name(label, language)
+        return translate(self.detail_key, language, **values)
 
     def extra(self, language: Language) -> dict[str, Any]:
         """Members added to the problem document (RFC 9457 extension members)."""

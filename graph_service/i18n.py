@@ -354,6 +354,29 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
 }
 
 
+#: French names of the things errors talk about (English names are the keys).
+ENTITY_NAMES_FR: Final[dict[str, str]] = {
+    "actor": "acteur",
+    "person": "personne",
+    "territory": "territoire",
+    "dialogue framework": "cadre de dialogue",
+    "operation": "opération",
+    "issue": "enjeu",
+    "relationship": "relation",
+    "LINKED_TO relationship": "lien LINKED_TO",
+    "SDG": "ODD",
+}
+
+
+def entity_name(name: str, language: Language) -> str:
+    """``name`` (English) in ``language``.
+
+    >>> entity_name("dialogue framework", Language.FR)
+    'cadre de dialogue'
+    """
+    return ENTITY_NAMES_FR.get(name, name) if language is Language.FR else name
+
+
 def translate(key: str, language: Language = Language.FR, **values: object) -> str:
     """Return the message ``key`` in ``language``, filled with ``values``.
 

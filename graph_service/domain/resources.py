@@ -22,7 +22,6 @@ class NodeResource:
     #: Relationships that place a node on a territory, for ``?territory=`` (which
     #: includes sub-territories).  ``PART_OF`` for territories themselves.
     placement: tuple[RelationshipType, ...]
-    name_fr: str
     name_en: str
 
 
@@ -34,7 +33,6 @@ ACTORS = NodeResource(
     nodes.ActorPublic,
     ("sphere", "nature", "country", "kind"),
     (RelationshipType.ANCHORED_IN, RelationshipType.ACTIVE_IN),
-    "acteur",
     "actor",
 )
 PERSONS = NodeResource(
@@ -45,7 +43,6 @@ PERSONS = NodeResource(
     nodes.PersonPublic,
     (),
     (RelationshipType.ANCHORED_IN,),
-    "personne",
     "person",
 )
 TERRITORIES = NodeResource(
@@ -56,7 +53,6 @@ TERRITORIES = NodeResource(
     nodes.TerritoryPublic,
     ("kind", "level", "country", "code"),
     (RelationshipType.PART_OF,),
-    "territoire",
     "territory",
 )
 FRAMEWORKS = NodeResource(
@@ -67,7 +63,6 @@ FRAMEWORKS = NodeResource(
     nodes.DialogueFrameworkPublic,
     ("type", "level", "formality", "initiator"),
     (RelationshipType.COVERS,),
-    "cadre de dialogue",
     "dialogue framework",
 )
 OPERATIONS = NodeResource(
@@ -78,7 +73,6 @@ OPERATIONS = NodeResource(
     nodes.OperationPublic,
     ("type", "programme"),
     (RelationshipType.TAKES_PLACE_IN,),
-    "opération",
     "operation",
 )
 ISSUES = NodeResource(
@@ -89,7 +83,6 @@ ISSUES = NodeResource(
     nodes.IssuePublic,
     (),
     (),
-    "enjeu",
     "issue",
 )
 

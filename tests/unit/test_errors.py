@@ -86,4 +86,9 @@ def test_one_problem_shape(error: Exception, status: int) -> None:
 def test_problem_language_follows_accept_language() -> None:
     client = _app_raising(NotFoundError("actor", "x"))
     assert client.get("/boom").json()["title"] == "Introuvable"
+    assert client.get("/boom").json()["detail"] == "Aucun·e acteur avec l'identifiant « x »."
     assert client.get("/boom", headers={"Accept-Language": "en"}).json()["title"] == "Not found"
+    assert (
+        client.get("/boom", headers={"Accept-Language": "en"}).json()["detail"]
+        == "No actor with id 'x'."
+    )
