@@ -32,7 +32,6 @@ def _comma_list(value: str | None) -> list[str] | None:
 
 
 def analyse_command(
-    ctx: typer.Context,
     name: Annotated[
         AnalysisName,
         typer.Argument(

@@ -260,13 +260,6 @@ RelationshipCreate = Annotated[
 relationship_adapter: TypeAdapter[RelationshipBase] = TypeAdapter(RelationshipCreate)
 
 
-class RelationshipUpdate(BaseModel):
-    """PATCH body: any property of the relationship's type; ``null`` removes one.
-    The type and the endpoints of a relationship never change (delete and create)."""
-
-    model_config = ConfigDict(extra="allow")
-
-
 class RelationshipPublic(BaseModel):
     model_config = ConfigDict(extra="allow")
 
