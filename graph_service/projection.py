@@ -17,7 +17,7 @@ ties (``OPPOSES``) are never edges: they are listed in ``graph.graph["conflicts"
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -220,29 +220,38 @@ def _add_tie(
         graph.add_edge(source, target, weight=weight, types=[kind], since=since)
 
 
-def _read_scope(
-    tx: ManagedTransaction,
-    options: ProjectionOptions,
-    extra_actors: list[dict[str, Any]] | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    actors = repo.actors_in_scope(
+def _actors_in(
+    tx: ManagedTransaction, options: ProjectionOptions, territory: str | None, operation: str | None
+) -> list[dict[str, Any]]:
+    return repo.actors_in_scope(
         tx,
-        territory=options.territory,
-        operation=options.operation,
+        territory=territory,
+        operation=operation,
         spheres=list(options.spheres) or None,
         period=options.window,
     )
+
+
+def _graph_of(
+    tx: ManagedTransaction, actors: Iterable[Mapping[str, Any]], options: ProjectionOptions
+) -> nx.Graph:
+    """The analysis graph of ``actors``: their ties (and conflicts, and derived
+    ties when weighted) read in the caller's transaction."""
+    actors = list(actors)
     ids = [actor["id"] for actor in actors]
     tie_types = [r.value for r in options.relations] + [RelationshipType.OPPOSES.value]
     ties = repo.ties_among(tx, ids, tie_types, options.window)
     shared = repo.shared_among(tx, ids, options.window) if options.shared_weight > 0 else []
-    return actors, ties, shared
+    return build_graph(actors, ties, shared, options)
 
 
 def project(database: Database, options: ProjectionOptions) -> nx.Graph:
     """Read the scope from Neo4j (one transaction) and build the analysis graph."""
-    actors, ties, shared = database.read(_read_scope, options)
-    return build_graph(actors, ties, shared, options)
+
+    def work(tx: ManagedTransaction) -> nx.Graph:
+        return _graph_of(tx, _actors_in(tx, options, options.territory, options.operation), options)
+
+    return database.read(work)
 
 
 def project_double_space(
@@ -260,21 +269,10 @@ def project_double_space(
         sides: dict[str, set[str]] = {}
         actors: dict[str, dict[str, Any]] = {}
         for space in ("here", "there"):
-            scoped = replace(options, territory=link[space], operation=None)
-            for actor in repo.actors_in_scope(
-                tx,
-                territory=scoped.territory,
-                operation=None,
-                spheres=list(options.spheres) or None,
-                period=options.window,
-            ):
+            for actor in _actors_in(tx, options, link[space], None):
                 actors[actor["id"]] = actor
                 sides.setdefault(actor["id"], set()).add(space)
-        ids = sorted(actors)
-        tie_types = [r.value for r in options.relations] + [RelationshipType.OPPOSES.value]
-        ties = repo.ties_among(tx, ids, tie_types, options.window)
-        shared = repo.shared_among(tx, ids, options.window) if options.shared_weight > 0 else []
-        graph = build_graph(actors.values(), ties, shared, options)
+        graph = _graph_of(tx, (actors[id] for id in sorted(actors)), options)
         for node, spaces in sides.items():
             graph.nodes[node]["space"] = "both" if len(spaces) == 2 else next(iter(spaces))
         return link, graph

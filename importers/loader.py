@@ -46,6 +46,31 @@ def _count(table: dict[str, dict[str, int]], key: str, outcome: str) -> None:
     counts[outcome] += 1
 
 
+def _outcome(stored: Mapping[str, Any] | None, properties: Mapping[str, Any], fits: bool) -> str:
+    """created, unchanged (every value the file gives is stored already) or updated."""
+    if stored is None:
+        return "created"
+    return "unchanged" if fits and _same(stored["properties"], properties) else "updated"
+
+
+def _remember(
+    created: list[str],
+    previous: list[dict[str, Any]],
+    outcome: str,
+    id: str,
+    stored: Mapping[str, Any] | None,
+) -> None:
+    """Keep what undoing this record would take (see ImportPlan)."""
+    if outcome == "created":
+        created.append(id)
+    elif outcome == "updated" and stored is not None:
+        previous.append({"id": id, "properties": stored["properties"]})
+
+
+def _written(properties: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in properties.items() if k not in _IGNORED}
+
+
 def plan(
     validated: ValidatedImport,
     stored_nodes: Mapping[str, Mapping[str, Any]],
@@ -54,57 +79,35 @@ def plan(
     """Compare the import with what is stored (``{id: {"labels", "properties"}}``)."""
     result = ImportPlan(summary={"nodes": {}, "relationships": {}})
     for node in validated.nodes:
-        key = ":".join(node.labels)
-        stored = stored_nodes.get(node.properties["id"])
-        if stored is None:
-            outcome = "created"
-        elif set(node.labels) <= set(stored["labels"]) and _same(
-            stored["properties"], node.properties
-        ):
-            outcome = "unchanged"
-        else:
-            outcome = "updated"
-        _count(result.summary["nodes"], key, outcome)
-        if outcome == "created":
-            result.created_nodes.append(node.properties["id"])
-        elif outcome == "updated" and stored is not None:
-            result.previous_nodes.append(
-                {"id": node.properties["id"], "properties": stored["properties"]}
-            )
+        id = node.properties["id"]
+        stored = stored_nodes.get(id)
+        fits = stored is not None and set(node.labels) <= set(stored["labels"])
+        outcome = _outcome(stored, node.properties, fits)
+        _count(result.summary["nodes"], ":".join(node.labels), outcome)
+        _remember(result.created_nodes, result.previous_nodes, outcome, id, stored)
         if outcome != "unchanged":
-            properties = {k: v for k, v in node.properties.items() if k not in _IGNORED}
             result.node_rows.setdefault(node.labels, []).append(
                 {
-                    "id": node.properties["id"],
-                    "properties": properties,
+                    "id": id,
+                    "properties": _written(node.properties),
                     "recorded_at": node.properties.get("recorded_at"),
                     # SDGs are seeded by the schema, not recorded by anyone.
                     "stamp": NodeLabel.SDG.value not in node.labels,
                 }
             )
     for rel in validated.relationships:
-        stored = stored_relationships.get(rel.properties["id"])
-        if stored is None:
-            outcome = "created"
-        elif _same(stored["properties"], rel.properties):
-            outcome = "unchanged"
-        else:
-            outcome = "updated"
+        id = rel.properties["id"]
+        stored = stored_relationships.get(id)
+        outcome = _outcome(stored, rel.properties, fits=True)
         _count(result.summary["relationships"], rel.type, outcome)
-        if outcome == "created":
-            result.created_relationships.append(rel.properties["id"])
-        elif outcome == "updated" and stored is not None:
-            result.previous_relationships.append(
-                {"id": rel.properties["id"], "properties": stored["properties"]}
-            )
+        _remember(result.created_relationships, result.previous_relationships, outcome, id, stored)
         if outcome != "unchanged":
-            properties = {k: v for k, v in rel.properties.items() if k not in _IGNORED}
             result.relationship_rows.setdefault(rel.type, []).append(
                 {
-                    "id": rel.properties["id"],
+                    "id": id,
                     "from_id": rel.from_id,
                     "to_id": rel.to_id,
-                    "properties": properties,
+                    "properties": _written(rel.properties),
                     "recorded_at": rel.properties.get("recorded_at"),
                 }
             )
