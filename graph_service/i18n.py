@@ -286,6 +286,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "Column '{name}' is unknown for this label (prefix it with x_ to keep it as is)."
         ),
     },
+    "import.more_problems": {
+        Language.FR: "… et {count} autres problèmes, non détaillés : corrigez d'abord ceux-ci.",
+        Language.EN: "… and {count} more problems, not listed: fix these first.",
+    },
     "import.duplicate_id": {
         Language.FR: "Identifiant en double : déjà utilisé en {first}.",
         Language.EN: "Duplicate id: already used at {first}.",

@@ -3,6 +3,7 @@ from (file, sheet, row, column), so that every problem can be located."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,11 +52,18 @@ class RelationshipRecord:
     location: Location
 
 
+Record = NodeRecord | RelationshipRecord
+
+
 @dataclass
-class ImportBatch:
+class RecordStream:
+    """What a reader gives: the file's records in any order, produced as they are
+    read (JSON, CSV and XLSX readers never hold the whole file), to be gone
+    through once.  Problems with the container itself (a broken file, an unknown
+    sheet or column) raise :class:`ReadError`, possibly while it is gone through."""
+
     format: str
-    nodes: list[NodeRecord] = field(default_factory=list)
-    relationships: list[RelationshipRecord] = field(default_factory=list)
+    records: Iterable[Record]
 
 
 @dataclass(frozen=True)

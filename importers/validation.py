@@ -4,14 +4,18 @@ Every record is checked against the domain models; relationship ends are
 resolved by id, then by name or alias (an ambiguous name is an error that lists
 the candidates, never a silent merge); every problem is reported at once, each
 with its file, sheet, row, column and value.
+
+What passes goes to the import's :class:`~importers.staging.Staging` store, not
+into memory: nodes as they are read, then relationships, resolved a batch at a
+time once every node of the file is known.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -20,12 +24,25 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from graph_service.domain.relationships import ENDPOINTS, RELATIONSHIP_MODELS, relationship_adapter
 from graph_service.domain.resources import NODE_RESOURCES
-from importers.records import EXTRA_PREFIX, ImportBatch, ImportProblem, Location, NodeRecord
+from importers.records import (
+    EXTRA_PREFIX,
+    ImportProblem,
+    Location,
+    NodeRecord,
+    RecordStream,
+    RelationshipRecord,
+)
+from importers.staging import Staging
 
 NODE_MODELS: dict[str, type[BaseModel]] = {r.label.value: r.create for r in NODE_RESOURCES}
 #: Properties the service sets; a file may carry them (our own exports do).
 _SERVER_FIELDS = {"recorded_at", "labels", "is_actor"}
 _datetime = TypeAdapter(datetime)
+#: Problems reported in full; beyond, they are only counted (a file wrong on every
+#: one of a million rows would otherwise give a report as large as itself).
+MAX_PROBLEMS = 10_000
+#: Relationships resolved per round of lookups in the store and the database.
+BATCH_SIZE = 5_000
 
 
 def domain_fields() -> dict[str, set[str]]:
@@ -63,10 +80,31 @@ class ValidRelationship:
     location: Location
 
 
-@dataclass
-class ValidatedImport:
-    nodes: list[ValidNode] = field(default_factory=list)
-    relationships: list[ValidRelationship] = field(default_factory=list)
+class ProblemLog:
+    """The problems of one import: the first :data:`MAX_PROBLEMS` and a count of the rest."""
+
+    def __init__(self) -> None:
+        self.kept: list[ImportProblem] = []
+        self.more = 0
+
+    def add(self, problem: ImportProblem) -> None:
+        if len(self.kept) < MAX_PROBLEMS:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: list[ImportProblem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def report(self) -> list[ImportProblem]:
+        if not self.more:
+            return list(self.kept)
+        last = self.kept[-1].location
+        more = ImportProblem(
+            Location(last.file), "import.more_problems", values={"count": self.more}
+        )
+        return [*self.kept, more]
 
 
 class Lookup(Protocol):
@@ -151,8 +189,9 @@ def _validate_node(record: NodeRecord, problems: list[ImportProblem]) -> ValidNo
         try:
             validated = model.model_validate(subset)
         except ValidationError as exc:
+            # A field two labels share fails in both models: say it once.
             for problem in _pydantic_problems(exc, where):
-                if problem not in problems:
+                if problem not in problems[before:]:
                     problems.append(problem)
             continue
         typed.update(validated.model_dump(exclude={"is_actor"}, exclude_none=True))
@@ -202,39 +241,58 @@ def relationship_id(rel_type: str, from_id: str, to_id: str, properties: Mapping
     return "r-" + hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def validate(batch: ImportBatch, lookup: Lookup) -> tuple[ValidatedImport, list[ImportProblem]]:
-    """Check every record and resolve every reference; nothing is written here."""
-    problems: list[ImportProblem] = []
-    result = ValidatedImport()
-    first_row: dict[str, Location] = {}
-    for record in batch.nodes:
-        raw_id = record.properties.get("id")
-        if isinstance(raw_id, str) and raw_id in first_row:
-            # Reported even when either row is invalid otherwise: both need fixing.
-            problems.append(
-                ImportProblem(
-                    record.location.at("id"),
-                    "import.duplicate_id",
-                    value=raw_id,
-                    values={"first": first_row[raw_id].describe()},
-                )
-            )
-            continue
-        if isinstance(raw_id, str):
-            first_row[raw_id] = record.location
-        node = _validate_node(record, problems)
-        if node is not None:
-            result.nodes.append(node)
+def validate(stream: RecordStream, lookup: Lookup, staging: Staging) -> list[ImportProblem]:
+    """Check every record and resolve every reference, staging what is valid;
+    nothing is written to the database here.  Returns the problems (none: the
+    staged import may be written)."""
+    problems = ProblemLog()
+    for record in stream.records:
+        if isinstance(record, RelationshipRecord):
+            staging.add_raw_relationship(record)
+        else:
+            _stage_node(record, staging, problems)
+    staging.index_names()
+    for batch in staging.raw_relationships(BATCH_SIZE):
+        _stage_relationships(batch, lookup, staging, problems)
+    return problems.report()
 
-    in_file = {node.properties["id"]: set(node.labels) for node in result.nodes}
-    names_in_file: dict[str, list[tuple[str, str]]] = {}
-    for node in result.nodes:
-        for name in [node.properties.get("name"), *node.properties.get("aliases", [])]:
-            if isinstance(name, str):
-                names_in_file.setdefault(fold(name), []).append((node.properties["id"], name))
 
-    references = {r.source for r in batch.relationships} | {r.target for r in batch.relationships}
-    for rel_record in batch.relationships:
+def _duplicate(where: Location, id: str, first: Location) -> ImportProblem:
+    return ImportProblem(
+        where.at("id"), "import.duplicate_id", value=id, values={"first": first.describe()}
+    )
+
+
+def _stage_node(record: NodeRecord, staging: Staging, problems: ProblemLog) -> None:
+    raw_id = record.properties.get("id")
+    own: list[ImportProblem] = []
+    node = _validate_node(record, own)
+    if node is not None:
+        id: str = node.properties["id"]
+        first = staging.add_node(id, node.location, node.labels, node.properties)
+    elif isinstance(raw_id, str):
+        # The id of an invalid row is staged too: a second row with it is reported
+        # as a duplicate, since both need fixing.
+        id, first = raw_id, staging.add_node(raw_id, record.location)
+    else:
+        first = None
+    if first is not None:
+        problems.add(_duplicate(record.location, id, first))
+        return
+    problems.extend(own)
+    if node is not None:
+        names = [node.properties.get("name"), *node.properties.get("aliases", [])]
+        staging.add_names(
+            (fold(name), node.properties["id"], name) for name in names if isinstance(name, str)
+        )
+
+
+def _stage_relationships(
+    batch: list[RelationshipRecord], lookup: Lookup, staging: Staging, problems: ProblemLog
+) -> None:
+    """Resolve and check a batch of relationship records; stage the valid ones."""
+    references = {r.source for r in batch} | {r.target for r in batch}
+    for rel_record in batch:
         references.update(
             str(v)
             for v in [
@@ -243,11 +301,16 @@ def validate(batch: ImportBatch, lookup: Lookup) -> tuple[ValidatedImport, list[
             ]
             if v
         )
-    unknown_ids = sorted(ref for ref in references if ref and ref not in in_file)
+    references.discard("")
+    in_file = staging.labels_of(references)
+    unknown_ids = sorted(references - set(in_file))
     in_database = lookup.labels_by_id(unknown_ids) if unknown_ids else {}
-    unresolved = [ref for ref in unknown_ids if in_database.get(ref) is None]
-    by_name = lookup.ids_by_name(sorted({fold(ref) for ref in unresolved})) if unresolved else {}
-    named_ids = sorted({cid for matches in by_name.values() for cid, _ in matches} - set(in_file))
+    folded = sorted({fold(ref) for ref in unknown_ids if in_database.get(ref) is None})
+    names_in_file = staging.ids_by_name(folded) if folded else {}
+    by_name = lookup.ids_by_name(folded) if folded else {}
+    candidates = {cid for found in (names_in_file, by_name) for m in found.values() for cid, _ in m}
+    in_file.update(staging.labels_of(candidates - set(in_file)))
+    named_ids = sorted(candidates - set(in_file) - set(in_database))
     if named_ids:
         in_database.update(lookup.labels_by_id(named_ids))
 
@@ -256,99 +319,42 @@ def validate(batch: ImportBatch, lookup: Lookup) -> tuple[ValidatedImport, list[
             return ref, in_file[ref]
         if in_database.get(ref) is not None:
             return ref, set(in_database[ref] or ())
-        candidates = {
+        matches = {
             cid: name for cid, name in names_in_file.get(fold(ref), []) + by_name.get(fold(ref), [])
         }
-        if len(candidates) == 1:
-            ((cid, _),) = candidates.items()
+        if len(matches) == 1:
+            ((cid, _),) = matches.items()
             return cid, in_file.get(cid) or set(in_database.get(cid) or ())
-        if not candidates:
-            problems.append(ImportProblem(where, "import.dangling", value=ref, values={"ref": ref}))
+        if not matches:
+            problems.add(ImportProblem(where, "import.dangling", value=ref, values={"ref": ref}))
         else:
-            listed = ", ".join(f"{cid} ({name})" for cid, name in sorted(candidates.items()))
-            problems.append(
+            listed = ", ".join(f"{cid} ({name})" for cid, name in sorted(matches.items()))
+            problems.add(
                 ImportProblem(
                     where, "import.ambiguous", value=ref, values={"ref": ref, "candidates": listed}
                 )
             )
         return None
 
-    seen_relationships: dict[str, Location] = {}
-    pending: list[ValidRelationship] = []
-    for rel_record in batch.relationships:
-        where = rel_record.location
-        if rel_record.type not in {t.value for t in RelationshipType}:
-            problems.append(
-                ImportProblem(
-                    where.at("type"),
-                    "import.unknown_type",
-                    value=rel_record.type or None,
-                    values={"types": ", ".join(t.value for t in RelationshipType)},
-                )
-            )
+    staged: list[ValidRelationship] = []
+    for rel_record in batch:
+        rel = _validate_relationship(rel_record, resolve, problems)
+        if rel is None:
             continue
-        source = resolve(rel_record.source, where.at("from"))
-        target = resolve(rel_record.target, where.at("to"))
-        domain, extras, recorded = _split(rel_record.properties)
-        for key in ("operation",):
-            if domain.get(key) and resolve(str(domain[key]), where.at(key)) is None:
-                source = None
-        for index, issue in enumerate(domain.get("issues") or []):
-            if resolve(str(issue), where.at(f"issues.{index}")) is None:
-                source = None
-        if source is None or target is None:
-            continue
-        (from_id, from_labels), (to_id, to_labels) = source, target
-        payload = {**domain, "type": rel_record.type, "from_id": from_id, "to_id": to_id}
-        try:
-            model = relationship_adapter.validate_python(payload)
-        except ValidationError as exc:
-            problems.extend(_pydantic_problems(exc, where))
-            continue
-        if not ENDPOINTS[RelationshipType(rel_record.type)].allows(from_labels, to_labels):
-            problems.append(
-                ImportProblem(
-                    where.at("type"),
-                    "error.wrong_endpoint",
-                    value=rel_record.type,
-                    values={
-                        "type": rel_record.type,
-                        "from_labels": "/".join(sorted(from_labels - {"Entity"})),
-                        "to_labels": "/".join(sorted(to_labels - {"Entity"})),
-                    },
-                )
-            )
-            continue
-        properties = model.properties()
-        properties["id"] = properties.get("id") or relationship_id(
-            rel_record.type, from_id, to_id, properties
+        first = staging.add_relationship(
+            rel.properties["id"], rel.location, rel.type, rel.from_id, rel.to_id, rel.properties
         )
-        if properties["id"] in seen_relationships:
-            problems.append(
-                ImportProblem(
-                    where.at("id"),
-                    "import.duplicate_id",
-                    value=properties["id"],
-                    values={"first": seen_relationships[properties["id"]].describe()},
-                )
-            )
-            continue
-        seen_relationships[properties["id"]] = where
-        stamp = _recorded_at(recorded, where, problems)
-        pending.append(
-            ValidRelationship(
-                rel_record.type,
-                from_id,
-                to_id,
-                {**properties, **extras, **({"recorded_at": stamp} if stamp else {})},
-                where,
-            )
-        )
-    existing = lookup.relationship_ends([r.properties["id"] for r in pending]) if pending else {}
-    for rel in pending:
+        if first is not None:
+            problems.add(_duplicate(rel.location, rel.properties["id"], first))
+        else:
+            staged.append(rel)
+    existing = lookup.relationship_ends([r.properties["id"] for r in staged]) if staged else {}
+    taken = []
+    for rel in staged:
         found = existing.get(rel.properties["id"])
         if found is not None and found != (rel.type, rel.from_id, rel.to_id):
-            problems.append(
+            taken.append(rel.properties["id"])
+            problems.add(
                 ImportProblem(
                     rel.location.at("id"),
                     "import.relationship_id_taken",
@@ -356,6 +362,70 @@ def validate(batch: ImportBatch, lookup: Lookup) -> tuple[ValidatedImport, list[
                     values={"type": found[0], "from": found[1], "to": found[2]},
                 )
             )
-        else:
-            result.relationships.append(rel)
-    return result, problems
+    if taken:
+        staging.drop_relationships(taken)
+
+
+def _validate_relationship(
+    rel_record: RelationshipRecord,
+    resolve: Callable[[str, Location], tuple[str, set[str]] | None],
+    problems: ProblemLog,
+) -> ValidRelationship | None:
+    where = rel_record.location
+    if rel_record.type not in {t.value for t in RelationshipType}:
+        problems.add(
+            ImportProblem(
+                where.at("type"),
+                "import.unknown_type",
+                value=rel_record.type or None,
+                values={"types": ", ".join(t.value for t in RelationshipType)},
+            )
+        )
+        return None
+    source = resolve(rel_record.source, where.at("from"))
+    target = resolve(rel_record.target, where.at("to"))
+    domain, extras, recorded = _split(rel_record.properties)
+    if domain.get("operation") and resolve(str(domain["operation"]), where.at("operation")) is None:
+        source = None
+    for index, issue in enumerate(domain.get("issues") or []):
+        if resolve(str(issue), where.at(f"issues.{index}")) is None:
+            source = None
+    if source is None or target is None:
+        return None
+    (from_id, from_labels), (to_id, to_labels) = source, target
+    payload = {**domain, "type": rel_record.type, "from_id": from_id, "to_id": to_id}
+    try:
+        model = relationship_adapter.validate_python(payload)
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(exc, where))
+        return None
+    if not ENDPOINTS[RelationshipType(rel_record.type)].allows(from_labels, to_labels):
+        problems.add(
+            ImportProblem(
+                where.at("type"),
+                "error.wrong_endpoint",
+                value=rel_record.type,
+                values={
+                    "type": rel_record.type,
+                    "from_labels": "/".join(sorted(from_labels - {"Entity"})),
+                    "to_labels": "/".join(sorted(to_labels - {"Entity"})),
+                },
+            )
+        )
+        return None
+    properties = model.properties()
+    properties["id"] = properties.get("id") or relationship_id(
+        rel_record.type, from_id, to_id, properties
+    )
+    own: list[ImportProblem] = []
+    stamp = _recorded_at(recorded, where, own)
+    if own:
+        problems.extend(own)
+        return None
+    return ValidRelationship(
+        rel_record.type,
+        from_id,
+        to_id,
+        {**properties, **extras, **({"recorded_at": stamp} if stamp else {})},
+        where,
+    )

@@ -1,11 +1,13 @@
 """Imports and exports: read a file, validate all of it against the domain and the
 database, then write it (in one transaction, or in undoable steps when it is too
-large for one), or write nothing and say why."""
+large for one), or write nothing and say why.  Imports are staged on disk as they
+are read, so that a file of a million rows imports with bounded memory."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -22,8 +24,9 @@ from graph_service.repositories import transfer as repo
 from graph_service.repositories.database import Database
 from graph_service.repositories.nodes import fulltext_phrase
 from importers.formats import FileFormat, detect_format, graphml, kumu, maillage_json, tables
-from importers.loader import ImportPlan, plan
-from importers.records import ImportBatch, ImportProblem, Location, ReadError
+from importers.loader import node_writes, plan, relationship_writes
+from importers.records import ImportProblem, Location, ReadError, Record, RecordStream
+from importers.staging import Staging
 from importers.validation import domain_fields, fold, validate
 
 #: Imports up to this many writes go in one transaction (atomic even if the process
@@ -32,6 +35,8 @@ SINGLE_TRANSACTION_ROWS = 50_000
 logger = logging.getLogger(__name__)
 #: Rows per committed step of a large import.
 STEP_ROWS = 20_000
+#: Records between two progress reports while reading.
+PROGRESS_EVERY = 10_000
 
 
 class ExportFormat(StrEnum):
@@ -75,13 +80,14 @@ class ImportReport:
 
 
 class DatabaseLookup:
-    """What validation asks of the database, within one read transaction."""
+    """What validation asks of the database, each question in a short read
+    transaction (validation of a large file takes a while; no transaction should)."""
 
-    def __init__(self, tx: ManagedTransaction) -> None:
-        self.tx = tx
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def labels_by_id(self, ids: list[str]) -> dict[str, set[str] | None]:
-        return node_repo.labels_by_id(self.tx, ids)
+        return self.database.read(node_repo.labels_by_id, ids)
 
     def ids_by_name(self, names: list[str]) -> dict[str, list[tuple[str, str]]]:
         # The index finds candidates by phrase; only exact folded matches count.
@@ -89,7 +95,7 @@ class DatabaseLookup:
             {"name": name, "lucene": phrase} for name in names if (phrase := fulltext_phrase(name))
         ]
         found: dict[str, list[tuple[str, str]]] = {}
-        for row in repo.candidates_by_name(self.tx, queries):
+        for row in self.database.read(repo.candidates_by_name, queries):
             spellings = [row["node_name"] or "", *(row["aliases"] or [])]
             if any(fold(spelling) == row["name"] for spelling in spellings):
                 found.setdefault(row["name"], []).append((row["id"], row["node_name"]))
@@ -98,11 +104,11 @@ class DatabaseLookup:
     def relationship_ends(self, ids: list[str]) -> dict[str, tuple[str, str, str]]:
         return {
             rid: (row["type"], row["from_id"], row["to_id"])
-            for rid, row in repo.relationship_ends(self.tx, ids).items()
+            for rid, row in self.database.read(repo.relationship_ends, ids).items()
         }
 
 
-def read_file(path: Path, file_format: FileFormat | None = None) -> ImportBatch:
+def read_file(path: Path, file_format: FileFormat | None = None) -> RecordStream:
     """Read ``path`` with the reader of its format (detected unless given)."""
     chosen = file_format or detect_format(path)
     if chosen is FileFormat.JSON:
@@ -120,7 +126,7 @@ def read_file(path: Path, file_format: FileFormat | None = None) -> ImportBatch:
     return _unreadable_as_workbook(lambda p: kumu.read_xlsx(p, domain_fields()), path)
 
 
-def _unreadable_as_workbook(reader: Callable[[Path], ImportBatch], path: Path) -> ImportBatch:
+def _unreadable_as_workbook(reader: Callable[[Path], RecordStream], path: Path) -> RecordStream:
     from zipfile import BadZipFile
 
     try:
@@ -143,60 +149,74 @@ class TransferService:
         dry_run: bool = False,
         progress: Callable[[str, int], None] | None = None,
     ) -> ImportReport:
-        """Validate everything first; write only if nothing is wrong (one transaction)."""
+        """Validate and plan everything first, then write only if nothing is wrong.
+
+        What is read is staged on disk (see :mod:`importers.staging`), so memory
+        stays bounded by a batch whatever the size of the file."""
+        with tempfile.TemporaryDirectory(prefix="maillage-import-") as folder:
+            staging = Staging(Path(folder))
+            try:
+                return self._import(path, staging, file_format, dry_run, progress)
+            finally:
+                staging.close()
+
+    def _import(
+        self,
+        path: Path,
+        staging: Staging,
+        file_format: FileFormat | None,
+        dry_run: bool,
+        progress: Callable[[str, int], None] | None,
+    ) -> ImportReport:
         try:
-            batch = read_file(path, file_format)
+            stream = read_file(path, file_format)
+            problems = validate(_counted(stream, progress), DatabaseLookup(self.database), staging)
         except ReadError as exc:
             raise ImportRejectedError(exc.problems) from exc
-        if progress:
-            progress("read", len(batch.nodes) + len(batch.relationships))
-
-        def check(tx: ManagedTransaction) -> tuple[ImportPlan, list[ImportProblem]]:
-            validated, problems = validate(batch, DatabaseLookup(tx))
-            if problems:
-                return ImportPlan(summary={}), problems
-            stored_nodes = repo.existing_nodes(tx, [n.properties["id"] for n in validated.nodes])
-            stored_rels = repo.relationship_ends(
-                tx, [r.properties["id"] for r in validated.relationships]
-            )
-            return plan(validated, stored_nodes, stored_rels), []
-
-        import_plan, problems = self.database.read(check)
         if problems:
             raise ImportRejectedError(problems)
+        summary = plan(
+            staging,
+            lambda ids: self.database.read(repo.existing_nodes, ids),
+            lambda ids: self.database.read(repo.relationship_ends, ids),
+            repo.BATCH_SIZE,
+        )
+        changes = staging.changes()
         if progress:
-            progress("validated", import_plan.changes)
-        if not dry_run and import_plan.changes:
-            if import_plan.changes <= SINGLE_TRANSACTION_ROWS:
-                self.database.write(_write_plan, import_plan, progress)
+            progress("validated", changes)
+        if not dry_run and changes:
+            if changes <= SINGLE_TRANSACTION_ROWS:
+                self.database.write(_write_staged, staging, progress)
             else:
-                self._write_in_steps(import_plan, progress)
-        return ImportReport(batch.format, dry_run, import_plan.summary, import_plan.changes)
+                self._write_in_steps(staging, progress)
+        return ImportReport(stream.format, dry_run, summary, changes)
 
     def _write_in_steps(
-        self, import_plan: ImportPlan, progress: Callable[[str, int], None] | None
+        self, staging: Staging, progress: Callable[[str, int], None] | None
     ) -> None:
         """A large import does not fit in one transaction (Neo4j bounds a
         transaction's memory): it is written in committed batches and, if one
         fails, undone: created nodes and relationships deleted, updated ones given
         back their stored properties.  Readers may see it half-written meanwhile."""
         try:
-            for labels, rows in sorted(import_plan.node_rows.items()):
-                for batch in repo.batches(rows, STEP_ROWS):
-                    self.database.write(repo.merge_nodes, labels, batch)
-                    if progress:
-                        progress("nodes", len(batch))
-            for rel_type, rows in sorted(import_plan.relationship_rows.items()):
-                for batch in repo.batches(rows, STEP_ROWS):
-                    self.database.write(repo.merge_relationships, rel_type, batch)
-                    if progress:
-                        progress("relationships", len(batch))
+            for labels, rows in node_writes(staging, STEP_ROWS):
+                self.database.write(repo.merge_nodes, labels, rows)
+                if progress:
+                    progress("nodes", len(rows))
+            for rel_type, rel_rows in relationship_writes(staging, STEP_ROWS):
+                self.database.write(repo.merge_relationships, rel_type, rel_rows)
+                if progress:
+                    progress("relationships", len(rel_rows))
         except MaillageError:
             logger.warning("large import failed; undoing what it wrote")
-            self.database.write(repo.delete_relationships, import_plan.created_relationships)
-            self.database.write(repo.restore_relationships, import_plan.previous_relationships)
-            self.database.write(repo.delete_nodes, import_plan.created_nodes)
-            self.database.write(repo.restore_nodes, import_plan.previous_nodes)
+            for ids in staging.created("relationship", STEP_ROWS):
+                self.database.write(repo.delete_relationships, ids)
+            for previous in staging.previous("relationship", STEP_ROWS):
+                self.database.write(repo.restore_relationships, previous)
+            for ids in staging.created("node", STEP_ROWS):
+                self.database.write(repo.delete_nodes, ids)
+            for previous in staging.previous("node", STEP_ROWS):
+                self.database.write(repo.restore_nodes, previous)
             raise
 
     def export_file(
@@ -241,14 +261,30 @@ class TransferService:
         return writer(path, nodes, relationships, scope)
 
 
-def _write_plan(
-    tx: ManagedTransaction, import_plan: ImportPlan, progress: Callable[[str, int], None] | None
+def _counted(stream: RecordStream, progress: Callable[[str, int], None] | None) -> RecordStream:
+    """The same stream, telling ``progress`` how many records have been read."""
+    if progress is None:
+        return stream
+
+    def records() -> Iterator[Record]:
+        count = 0
+        for count, record in enumerate(stream.records, start=1):
+            if count % PROGRESS_EVERY == 0:
+                progress("read", count)
+            yield record
+        progress("read", count)
+
+    return RecordStream(stream.format, records())
+
+
+def _write_staged(
+    tx: ManagedTransaction, staging: Staging, progress: Callable[[str, int], None] | None
 ) -> None:
-    for labels, rows in sorted(import_plan.node_rows.items()):
+    for labels, rows in node_writes(staging, repo.BATCH_SIZE):
         repo.merge_nodes(tx, labels, rows)
         if progress:
             progress("nodes", len(rows))
-    for rel_type, rows in sorted(import_plan.relationship_rows.items()):
-        repo.merge_relationships(tx, rel_type, rows)
+    for rel_type, rel_rows in relationship_writes(staging, repo.BATCH_SIZE):
+        repo.merge_relationships(tx, rel_type, rel_rows)
         if progress:
-            progress("relationships", len(rows))
+            progress("relationships", len(rel_rows))

@@ -1,4 +1,4 @@
-"""File formats: each module reads a file into an :class:`~importers.records.ImportBatch`
+"""File formats: each module reads a file as a :class:`~importers.records.RecordStream`
 and, where the format can hold our graph, writes one back."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def detect_format(path: Path) -> FileFormat:
             FileFormat.KUMU if path.is_file() and kumu.is_kumu_workbook(path) else FileFormat.XLSX
         )
     if suffix == "json":
-        is_kumu = path.is_file() and kumu.is_kumu_json(kumu.load_json(path))
+        is_kumu = path.is_file() and kumu.is_kumu_json(path)
         return FileFormat.KUMU if is_kumu else FileFormat.JSON
     if suffix in (FileFormat.GRAPHML.value, FileFormat.GEXF.value):
         return FileFormat(suffix)

@@ -27,11 +27,12 @@ from graph_service.domain.enums import NodeLabel, RelationshipType
 from importers.formats import dumps_value, slugify
 from importers.records import (
     EXTRA_PREFIX,
-    ImportBatch,
     ImportProblem,
     Location,
     NodeRecord,
     ReadError,
+    Record,
+    RecordStream,
     RelationshipRecord,
 )
 
@@ -136,15 +137,17 @@ def _edge_record(
     )
 
 
-def batch_from_graph(
+def records_from_graph(
     graph: nx.Graph, file_name: str, format_name: str, fields: dict[str, set[str]]
-) -> ImportBatch:
-    batch = ImportBatch(format=format_name)
+) -> RecordStream:
+    """A networkx graph's nodes and edges as records.  The graph is in memory already
+    (networkx reads GraphML and GEXF whole), so the records are listed."""
+    records: list[Record] = []
     ids: dict[Any, str] = {}
     for index, (key, data) in enumerate(graph.nodes(data=True), start=1):
         record = _node_record(key, dict(data), Location(file_name, "nodes", index, None), fields)
         ids[key] = record.properties["id"]
-        batch.nodes.append(record)
+        records.append(record)
     edges = (
         graph.edges(keys=True, data=True)
         if graph.is_multigraph()
@@ -154,13 +157,13 @@ def batch_from_graph(
         data = dict(data)
         if "id" not in data and key is not None and not isinstance(key, int):
             data["id"] = key
-        batch.relationships.append(
+        records.append(
             _edge_record(u, v, data, Location(file_name, "edges", index, None), fields, ids)
         )
-    return batch
+    return RecordStream(format_name, records)
 
 
-def read(path: Path, fields: dict[str, set[str]]) -> ImportBatch:
+def read(path: Path, fields: dict[str, set[str]]) -> RecordStream:
     """Read a GraphML file; ``fields`` names the domain fields of each label and type."""
     try:
         graph = nx.read_graphml(path, force_multigraph=True)
@@ -168,7 +171,7 @@ def read(path: Path, fields: dict[str, set[str]]) -> ImportBatch:
         raise ReadError(
             ImportProblem(Location(path.name), "import.unreadable", values={"error": str(exc)})
         ) from exc
-    return batch_from_graph(graph, path.name, "graphml", fields)
+    return records_from_graph(graph, path.name, "graphml", fields)
 
 
 def _gexf_label_columns(path: Path) -> dict[str, str]:
@@ -195,7 +198,7 @@ def _gexf_label_columns(path: Path) -> dict[str, str]:
     return found
 
 
-def read_gexf(path: Path, fields: dict[str, set[str]]) -> ImportBatch:
+def read_gexf(path: Path, fields: dict[str, set[str]]) -> RecordStream:
     try:
         graph = nx.read_gexf(path, node_type=str)
         label_columns = _gexf_label_columns(path)
@@ -207,7 +210,7 @@ def read_gexf(path: Path, fields: dict[str, set[str]]) -> ImportBatch:
         data = graph.nodes[node]
         data.setdefault("name", data.get("label", node))
         data["label"] = label
-    return batch_from_graph(graph, path.name, "gexf", fields)
+    return records_from_graph(graph, path.name, "gexf", fields)
 
 
 def write(

@@ -22,8 +22,8 @@ import networkx as nx
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from importers.formats import slugify
-from importers.formats.graphml import batch_from_graph
-from importers.records import ImportBatch, ImportProblem, Location, ReadError
+from importers.formats.graphml import records_from_graph
+from importers.records import ImportProblem, Location, ReadError, RecordStream
 
 _TYPES: dict[str, str] = {
     **{label.value.lower(): label.value for label in NodeLabel},
@@ -55,8 +55,28 @@ def is_kumu_workbook(path: Path) -> bool:
     return {"elements", "connections"} <= titles
 
 
-def is_kumu_json(document: Any) -> bool:
-    return isinstance(document, dict) and "elements" in document and "connections" in document
+def is_kumu_json(path: Path) -> bool:
+    """Whether a JSON file is a Kumu export (``elements`` and ``connections`` at its
+    top), found by streaming it: a large Maillage JSON file is not loaded to tell."""
+    import ijson
+
+    keys = set()
+    with path.open("rb") as stream:
+        try:
+            for prefix, event, value in ijson.parse(stream):
+                if prefix != "":
+                    continue
+                if event == "map_key":
+                    if value == "format":  # Maillage JSON names its format first
+                        return False
+                    keys.add(value)
+                    if {"elements", "connections"} <= keys:
+                        return True
+                elif event != "start_map":
+                    return False
+        except (ijson.JSONError, UnicodeDecodeError):
+            return False  # the JSON reader says what is wrong with it
+    return False
 
 
 def _field(name: str) -> str:
@@ -89,7 +109,7 @@ def _connection(
     graph.add_edge(source, target, **data, **({"type": relation} if relation else {}))
 
 
-def read_xlsx(path: Path, fields: dict[str, set[str]]) -> ImportBatch:
+def read_xlsx(path: Path, fields: dict[str, set[str]]) -> RecordStream:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -127,10 +147,10 @@ def read_xlsx(path: Path, fields: dict[str, set[str]]) -> ImportBatch:
         workbook.close()
     if problems:
         raise ReadError(problems[0], problems)
-    return batch_from_graph(graph, path.name, "kumu", fields)
+    return records_from_graph(graph, path.name, "kumu", fields)
 
 
-def read_json(path: Path, document: dict[str, Any], fields: dict[str, set[str]]) -> ImportBatch:
+def read_json(path: Path, document: dict[str, Any], fields: dict[str, set[str]]) -> RecordStream:
     graph = nx.MultiDiGraph()
     keys: dict[str, str] = {}
     for element in document.get("elements") or []:
@@ -157,7 +177,7 @@ def read_json(path: Path, document: dict[str, Any], fields: dict[str, set[str]])
         _connection(graph, source, target, dict(connection.get("attributes") or {}))
     if problems:
         raise ReadError(problems[0], problems)
-    return batch_from_graph(graph, path.name, "kumu", fields)
+    return records_from_graph(graph, path.name, "kumu", fields)
 
 
 def load_json(path: Path) -> Any:

@@ -9,22 +9,27 @@ relationship (type, ends, properties), nothing lost.
                         "properties": {"id": "grdr-cfsi", "valid_from": "2010-01-01"}}]}
 
 Dates are ISO texts; the domain models give them back their type on import.
+The reader streams the document (ijson), so a file of a million records is
+never held in memory whole.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import ijson
+
 from importers.formats import dumps_value
 from importers.records import (
-    ImportBatch,
     ImportProblem,
     Location,
     NodeRecord,
     ReadError,
+    Record,
+    RecordStream,
     RelationshipRecord,
 )
 
@@ -32,38 +37,64 @@ FORMAT_NAME = "maillage"
 VERSION = 1
 
 
-def read(path: Path) -> ImportBatch:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ReadError(
-            ImportProblem(Location(path.name), "import.unreadable", values={"error": str(exc)})
-        ) from exc
-    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise ReadError(ImportProblem(Location(path.name), "import.not_maillage_json"))
-    batch = ImportBatch(format="json")
-    for index, node in enumerate(document.get("nodes") or [], start=1):
+def _unreadable(path: Path, exc: Exception) -> ReadError:
+    return ReadError(
+        ImportProblem(Location(path.name), "import.unreadable", values={"error": str(exc)})
+    )
+
+
+def _check_header(path: Path) -> None:
+    """Fail early unless the document says ``"format": "maillage"`` (our writer puts
+    it first, so this reads a few bytes of a well-formed file)."""
+    with path.open("rb") as stream:
+        try:
+            events = ijson.parse(stream)
+            for prefix, event, value in events:
+                if prefix == "" and event == "map_key" and value == "format":
+                    _, _, found = next(events)
+                    if found == FORMAT_NAME:
+                        return
+                    break
+                if prefix == "" and event in ("end_map", "start_array", "string", "number"):
+                    break
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            raise _unreadable(path, exc) from exc
+    raise ReadError(ImportProblem(Location(path.name), "import.not_maillage_json"))
+
+
+def _items(path: Path, part: str) -> Iterator[tuple[int, Any]]:
+    """The items of the top-level list ``part``, one at a time, numbered from 1."""
+    with path.open("rb") as stream:
+        try:
+            yield from enumerate(ijson.items(stream, f"{part}.item", use_float=True), start=1)
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            raise _unreadable(path, exc) from exc
+
+
+def read(path: Path) -> RecordStream:
+    """Stream the records of a Maillage JSON document (nodes, then relationships)."""
+    _check_header(path)
+    return RecordStream("json", _records(path))
+
+
+def _records(path: Path) -> Iterator[Record]:
+    for index, node in _items(path, "nodes"):
         where = Location(path.name, "nodes", index)
         if not isinstance(node, dict) or not isinstance(node.get("properties"), dict):
-            batch.nodes.append(NodeRecord((), {}, where))  # reported by validation
+            yield NodeRecord((), {}, where)  # reported by validation
             continue
-        batch.nodes.append(
-            NodeRecord(tuple(node.get("labels") or ()), dict(node["properties"]), where)
-        )
-    for index, rel in enumerate(document.get("relationships") or [], start=1):
+        yield NodeRecord(tuple(node.get("labels") or ()), dict(node["properties"]), where)
+    for index, rel in _items(path, "relationships"):
         where = Location(path.name, "relationships", index)
         if not isinstance(rel, dict):
             rel = {}
-        batch.relationships.append(
-            RelationshipRecord(
-                str(rel.get("type") or ""),
-                str(rel.get("from") or ""),
-                str(rel.get("to") or ""),
-                dict(rel.get("properties") or {}),
-                where,
-            )
+        yield RelationshipRecord(
+            str(rel.get("type") or ""),
+            str(rel.get("from") or ""),
+            str(rel.get("to") or ""),
+            dict(rel.get("properties") or {}),
+            where,
         )
-    return batch
 
 
 def _plain(properties: dict[str, Any]) -> dict[str, Any]:

@@ -12,16 +12,16 @@ node as the actor of that id.
 Headers match the domain's field names in English, or their French names
 (``nom``, ``pays``, ``niveau``…), whatever the case, accents or spaces.  Lists
 (aliases, modes, issues) are separated by ``;``.  Empty cells are empty values.
-Rows are read one at a time (csv, openpyxl's read-only mode), so a large file is
-never held whole as text.  The templates in ``templates/`` are written by
-:func:`write_templates`.
+Rows are read one at a time (csv, openpyxl's read-only mode) as the import goes
+through them, so a large file is never held in memory.  The templates in
+``templates/`` are written by :func:`write_templates`.
 """
 
 from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,11 +32,12 @@ from graph_service.domain.relationships import RELATIONSHIP_MODELS
 from graph_service.domain.resources import NODE_RESOURCES
 from importers.records import (
     EXTRA_PREFIX,
-    ImportBatch,
     ImportProblem,
     Location,
     NodeRecord,
     ReadError,
+    Record,
+    RecordStream,
     RelationshipRecord,
 )
 
@@ -208,15 +209,26 @@ def _cell(value: Any, column: str) -> Any:
     return value
 
 
-def _records(
+@dataclass
+class _Table:
+    """One sheet of a file, its header checked: how its columns map to fields, and
+    how to read its rows again (each pass opens the file anew)."""
+
+    sheet: Sheet
+    file_name: str
+    sheet_label: str | None
+    columns: list[str | None]
+    rows: Callable[[], Iterator[tuple[int, list[Any]]]]
+
+
+def _columns(
     sheet: Sheet,
-    rows: Iterator[tuple[int, list[Any]]],
     header: list[Any],
     file_name: str,
     sheet_label: str | None,
-    batch: ImportBatch,
     problems: list[ImportProblem],
-) -> None:
+) -> list[str | None]:
+    """The field of each column (None: ignored); unknown titles are problems."""
     mapping = _column_map(sheet)
     columns: list[str | None] = []
     for title in header:
@@ -238,16 +250,19 @@ def _records(
                     values={"name": str(title), "sheet": sheet.name},
                 )
             )
-    for row_number, values in rows:
+    return columns
+
+
+def _table_records(table: _Table) -> Iterator[Record]:
+    for row_number, values in table.rows():
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        where = Location(file_name, sheet_label, row_number)
-        row = {c: _cell(v, c) for c, v in zip(columns, values, strict=False) if c is not None}
-        row = {k: v for k, v in row.items() if v is not None}
-        _add_row(sheet, row, where, batch)
+        where = Location(table.file_name, table.sheet_label, row_number)
+        row = {c: _cell(v, c) for c, v in zip(table.columns, values, strict=False) if c is not None}
+        yield from _row_records(table.sheet, {k: v for k, v in row.items() if v is not None}, where)
 
 
-def _add_row(sheet: Sheet, row: dict[str, Any], where: Location, batch: ImportBatch) -> None:
+def _row_records(sheet: Sheet, row: dict[str, Any], where: Location) -> Iterator[Record]:
     if sheet.label is not None:
         parent = row.pop("parent", None)
         if sheet.label is NodeLabel.DIALOGUE_FRAMEWORK and str(row.pop("is_actor", "")).lower() in (
@@ -257,74 +272,96 @@ def _add_row(sheet: Sheet, row: dict[str, Any], where: Location, batch: ImportBa
             "yes",
             "vrai",
         ):
-            labels: tuple[str, ...] = (NodeLabel.ACTOR.value, NodeLabel.DIALOGUE_FRAMEWORK.value)
+            labels: tuple[str, ...] = _PLATFORM
         else:
             row.pop("is_actor", None)
             labels = (sheet.label.value,)
         for key in ("id", "code"):
             if key in row:
                 row[key] = str(row[key])
-        batch.nodes.append(NodeRecord(labels, row, where))
+        yield NodeRecord(labels, row, where)
         if parent is not None and "id" in row:
-            batch.relationships.append(
-                RelationshipRecord(
-                    RelationshipType.PART_OF.value, row["id"], str(parent), {}, where.at("parent")
-                )
+            yield RelationshipRecord(
+                RelationshipType.PART_OF.value, row["id"], str(parent), {}, where.at("parent")
             )
     elif sheet.name == "participations":
-        batch.relationships.append(
-            RelationshipRecord(
-                RelationshipType.PARTICIPATES_IN.value,
-                str(row.pop("actor", "")),
-                str(row.pop("framework", "")),
-                row,
-                where,
-            )
+        yield RelationshipRecord(
+            RelationshipType.PARTICIPATES_IN.value,
+            str(row.pop("actor", "")),
+            str(row.pop("framework", "")),
+            row,
+            where,
         )
     else:
-        batch.relationships.append(
-            RelationshipRecord(
-                str(row.pop("type", "")),
-                str(row.pop("from", "")),
-                str(row.pop("to", "")),
-                row,
-                where,
-            )
+        yield RelationshipRecord(
+            str(row.pop("type", "")), str(row.pop("from", "")), str(row.pop("to", "")), row, where
         )
 
 
-def _raise_if(problems: list[ImportProblem], batch: ImportBatch) -> ImportBatch:
+_PLATFORM = (NodeLabel.ACTOR.value, NodeLabel.DIALOGUE_FRAMEWORK.value)
+
+
+def _stream(format_name: str, tables: list[_Table], problems: list[ImportProblem]) -> RecordStream:
     if problems:
         raise ReadError(problems[0], problems)
-    return _merge_platforms(batch)
+    return RecordStream(format_name, _with_platforms_merged(tables))
 
 
-def _merge_platforms(batch: ImportBatch) -> ImportBatch:
-    """A platform that is also an actor has a row in ``actors`` and a row (``is_actor``)
-    in ``frameworks``: one node with both labels and both rows' properties."""
-    both = (NodeLabel.ACTOR.value, NodeLabel.DIALOGUE_FRAMEWORK.value)
-    platforms = {r.properties.get("id"): r for r in batch.nodes if r.labels == both}
-    if not platforms:
-        return batch
-    kept = []
-    for record in batch.nodes:
-        platform = platforms.get(record.properties.get("id"))
-        if platform is not None and record.labels == (NodeLabel.ACTOR.value,):
-            platform.properties = {**record.properties, **platform.properties}
-            continue
-        kept.append(record)
-    batch.nodes = kept
-    return batch
+def _with_platforms_merged(tables: list[_Table]) -> Iterator[Record]:
+    """Every table's records, except that a platform that is also an actor (a row
+    in ``actors`` and a row with ``is_actor`` in ``frameworks``) comes out as one
+    node with both labels and both rows' properties.  Platforms are few: their rows
+    are read first and held until the end."""
+    held: dict[Any, NodeRecord] = {}
+    repeated: list[NodeRecord] = []  # a second platform row with the same id
+    for table in tables:
+        if table.sheet.label is NodeLabel.DIALOGUE_FRAMEWORK:
+            for record in _table_records(table):
+                if isinstance(record, NodeRecord) and record.labels == _PLATFORM:
+                    key = record.properties.get("id")
+                    if key in held:
+                        repeated.append(record)
+                    else:
+                        held[key] = record
+    for table in tables:
+        for record in _table_records(table):
+            if isinstance(record, NodeRecord):
+                if record.labels == _PLATFORM:
+                    continue
+                platform = held.get(record.properties.get("id"))
+                if platform is not None and record.labels == (NodeLabel.ACTOR.value,):
+                    platform.properties = {**record.properties, **platform.properties}
+                    continue
+            yield record
+    yield from held.values()
+    yield from repeated
 
 
-def read_csv(path: Path) -> ImportBatch:
-    """A folder of ``<sheet>.csv`` files, or one such file.  ``,`` or ``;`` separated."""
+def _csv_delimiter(file: Path) -> str:
+    with file.open(newline="", encoding="utf-8-sig") as stream:
+        sample = stream.readline()
+    return ";" if sample.count(";") > sample.count(",") else ","
+
+
+def _csv_rows(file: Path, delimiter: str) -> Callable[[], Iterator[tuple[int, list[Any]]]]:
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        with file.open(newline="", encoding="utf-8-sig") as stream:
+            reader = csv.reader(stream, delimiter=delimiter)
+            next(reader, None)
+            yield from enumerate(reader, start=2)
+
+    return rows
+
+
+def read_csv(path: Path) -> RecordStream:
+    """A folder of ``<sheet>.csv`` files, or one such file.  ``,`` or ``;`` separated.
+    Headers are checked now; rows are read as the stream is gone through."""
     files = sorted(path.glob("*.csv")) if path.is_dir() else [path]
-    batch = ImportBatch(format="csv")
     problems: list[ImportProblem] = []
-    known = [f for f in files if sheet_named(f.stem)]
+    tables = []
     for file in files:
-        if file not in known:
+        sheet = sheet_named(file.stem)
+        if sheet is None:
             problems.append(
                 ImportProblem(
                     Location(file.name),
@@ -333,34 +370,37 @@ def read_csv(path: Path) -> ImportBatch:
                     values={"sheets": ", ".join(s.name for s in SHEETS)},
                 )
             )
-    for file in known:
-        sheet = sheet_named(file.stem)
-        assert sheet is not None
+            continue
+        delimiter = _csv_delimiter(file)
         with file.open(newline="", encoding="utf-8-sig") as stream:
-            sample = stream.readline()
-            stream.seek(0)
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
-            reader = csv.reader(stream, delimiter=delimiter)
-            header = next(reader, [])
-            _records(
-                sheet,
-                ((number, row) for number, row in enumerate(reader, start=2)),
-                list(header),
-                file.name,
-                None,
-                batch,
-                problems,
-            )
-    return _raise_if(problems, batch)
+            header = next(csv.reader(stream, delimiter=delimiter), [])
+        columns = _columns(sheet, list(header), file.name, None, problems)
+        tables.append(_Table(sheet, file.name, None, columns, _csv_rows(file, delimiter)))
+    return _stream("csv", tables, problems)
 
 
-def read_xlsx(path: Path) -> ImportBatch:
-    """A workbook with one sheet per kind of record (other sheets are reported)."""
+def _xlsx_rows(path: Path, title: str) -> Callable[[], Iterator[tuple[int, list[Any]]]]:
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            values = workbook[title].iter_rows(min_row=2, values_only=True)
+            yield from ((number, list(row)) for number, row in enumerate(values, start=2))
+        finally:
+            workbook.close()
+
+    return rows
+
+
+def read_xlsx(path: Path) -> RecordStream:
+    """A workbook with one sheet per kind of record (other sheets are reported).
+    Sheets are read in openpyxl's read-only mode, row by row."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
-    batch = ImportBatch(format="xlsx")
     problems: list[ImportProblem] = []
+    tables = []
     try:
         for worksheet in workbook.worksheets:
             sheet = sheet_named(worksheet.title)
@@ -374,20 +414,16 @@ def read_xlsx(path: Path) -> ImportBatch:
                     )
                 )
                 continue
-            rows = worksheet.iter_rows(values_only=True)
-            header = list(next(rows, ()))
-            _records(
-                sheet,
-                ((number, list(row)) for number, row in enumerate(rows, start=2)),
-                header,
-                path.name,
-                worksheet.title,
-                batch,
-                problems,
+            header = list(next(worksheet.iter_rows(max_row=1, values_only=True), ()))
+            columns = _columns(sheet, header, path.name, worksheet.title, problems)
+            tables.append(
+                _Table(
+                    sheet, path.name, worksheet.title, columns, _xlsx_rows(path, worksheet.title)
+                )
             )
     finally:
         workbook.close()
-    return _raise_if(problems, batch)
+    return _stream("xlsx", tables, problems)
 
 
 def write_templates(folder: Path) -> list[Path]:

@@ -1,0 +1,255 @@
+"""The staging store of one import: an SQLite file in a temporary folder holding
+what has been read and checked so far.
+
+Validation needs to see the whole file (duplicate ids, references by name to a
+node a million rows further down) before anything is written, and a rejected
+import must write nothing.  Keeping the file's records in the process would make
+memory grow with the file (about 2 KiB per record); keeping them here keeps it
+bounded by one batch, whatever the size of the file.  The store is private to the
+import and thrown away with it, so it trades durability for speed.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from importers.records import Location, RelationshipRecord
+
+_SCHEMA = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+PRAGMA temp_store = FILE;
+-- One row per node id met in the file; labels and properties are NULL when the
+-- row was invalid (its id is kept to report a second row with the same id).
+CREATE TABLE node (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, location BLOB NOT NULL,
+    labels TEXT, properties BLOB, outcome TEXT
+);
+CREATE TABLE name (folded TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL);
+-- Relationship records as read: resolved once every node is known.
+CREATE TABLE raw_relationship (seq INTEGER PRIMARY KEY, record BLOB NOT NULL);
+CREATE TABLE relationship (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, location BLOB NOT NULL,
+    type TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
+    properties BLOB NOT NULL, outcome TEXT
+);
+-- What an update replaced, to undo an import written in several transactions.
+CREATE TABLE previous (
+    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, properties BLOB NOT NULL
+);
+"""
+
+
+def _dump(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(blob: bytes) -> Any:
+    # Only this import wrote the file, in a folder only it knows.
+    return pickle.loads(blob)
+
+
+def _location(blob: bytes) -> Location:
+    location = _load(blob)
+    assert isinstance(location, Location)
+    return location
+
+
+class Staging:
+    """Nodes, names and relationships of one import, on disk."""
+
+    def __init__(self, folder: Path) -> None:
+        self.db = sqlite3.connect(folder / "staging.sqlite", isolation_level=None)
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self._seq = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _next(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    # -- nodes -----------------------------------------------------------------
+
+    def add_node(
+        self,
+        id: str,
+        location: Location,
+        labels: tuple[str, ...] | None = None,
+        properties: dict[str, Any] | None = None,
+    ) -> Location | None:
+        """Stage a node (labels None: an invalid row); if the id is staged already,
+        stage nothing and return where it was first met."""
+        try:
+            self.db.execute(
+                "INSERT INTO node (id, seq, location, labels, properties) VALUES (?, ?, ?, ?, ?)",
+                (
+                    id,
+                    self._next(),
+                    _dump(location),
+                    ":".join(labels) if labels is not None else None,
+                    _dump(properties) if properties is not None else None,
+                ),
+            )
+        except sqlite3.IntegrityError:
+            return self.node_location(id)
+        return None
+
+    def node_location(self, id: str) -> Location | None:
+        row = self.db.execute("SELECT location FROM node WHERE id = ?", (id,)).fetchone()
+        return _location(row[0]) if row else None
+
+    def add_names(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(folded name, id, name as written) of a valid node."""
+        self.db.executemany("INSERT INTO name VALUES (?, ?, ?)", rows)
+
+    def index_names(self) -> None:
+        """Called once every node is staged (an index built at the end is cheaper)."""
+        self.db.execute("CREATE INDEX name_folded ON name (folded)")
+
+    def labels_of(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """The labels of the valid staged nodes among ``ids``."""
+        return {
+            id: set(labels.split(":"))
+            for id, labels in self.db.execute(
+                "SELECT id, labels FROM node WHERE labels IS NOT NULL"
+                " AND id IN (SELECT value FROM json_each(?))",
+                (_json_list(ids),),
+            )
+        }
+
+    def ids_by_name(self, folded: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Folded name -> [(id, name)] of staged nodes with that name or alias."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for key, id, name in self.db.execute(
+            "SELECT folded, id, name FROM name WHERE folded IN (SELECT value FROM json_each(?))",
+            (_json_list(folded),),
+        ):
+            found.setdefault(key, []).append((id, name))
+        return found
+
+    def valid_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
+        """The valid nodes in file order, ``size`` at a time: (id, labels, properties)."""
+        return self._nodes("labels IS NOT NULL", size)
+
+    def _nodes(self, condition: str, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
+        for page in self._pages("id, labels, properties", "node", condition, (), size):
+            yield [(id, tuple(labels.split(":")), _load(blob)) for id, labels, blob in page]
+
+    # -- relationships ---------------------------------------------------------
+
+    def add_raw_relationship(self, record: RelationshipRecord) -> None:
+        self.db.execute("INSERT INTO raw_relationship VALUES (?, ?)", (self._next(), _dump(record)))
+
+    def raw_relationships(self, size: int) -> Iterator[list[RelationshipRecord]]:
+        for page in self._pages("record", "raw_relationship", "1", (), size):
+            yield [_load(blob) for (blob,) in page]
+
+    def add_relationship(
+        self,
+        id: str,
+        location: Location,
+        rel_type: str,
+        from_id: str,
+        to_id: str,
+        properties: dict[str, Any],
+    ) -> Location | None:
+        """Stage a valid relationship; if its id is staged already, return where."""
+        try:
+            self.db.execute(
+                "INSERT INTO relationship (id, seq, location, type, from_id, to_id, properties)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (id, self._next(), _dump(location), rel_type, from_id, to_id, _dump(properties)),
+            )
+        except sqlite3.IntegrityError:
+            row = self.db.execute("SELECT location FROM relationship WHERE id = ?", (id,))
+            return _location(row.fetchone()[0])
+        return None
+
+    def drop_relationships(self, ids: Iterable[str]) -> None:
+        self.db.execute(
+            "DELETE FROM relationship WHERE id IN (SELECT value FROM json_each(?))",
+            (_json_list(ids),),
+        )
+
+    # -- outcomes, for writing and undoing -------------------------------------
+
+    def set_outcomes(self, table: str, outcomes: Iterable[tuple[str, str]]) -> None:
+        """(outcome, id) pairs: created, updated or unchanged."""
+        # Table names cannot be SQL parameters: only these two are ever formatted in.
+        assert table in ("node", "relationship")
+        self.db.executemany(f"UPDATE {table} SET outcome = ? WHERE id = ?", outcomes)
+
+    def remember_previous(self, kind: str, id: str, properties: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO previous (kind, id, properties) VALUES (?, ?, ?)",
+            (kind, id, _dump(properties)),
+        )
+
+    def changes(self) -> int:
+        (count,) = self.db.execute(
+            "SELECT (SELECT count(*) FROM node WHERE outcome IN ('created', 'updated'))"
+            " + (SELECT count(*) FROM relationship WHERE outcome IN ('created', 'updated'))"
+        ).fetchone()
+        return int(count)
+
+    def changed_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
+        """Nodes to write, in file order: (id, labels, properties)."""
+        return self._nodes(_CHANGED, size)
+
+    def relationships(self, size: int) -> Iterator[list[tuple[str, str, str, str, Any]]]:
+        """Staged relationships in file order: (id, type, from id, to id, properties)."""
+        return self._relationships("1", size)
+
+    def changed_relationships(self, size: int) -> Iterator[list[tuple[str, str, str, str, Any]]]:
+        """Relationships to write, in file order (as :meth:`relationships`)."""
+        return self._relationships(_CHANGED, size)
+
+    def _relationships(
+        self, condition: str, size: int
+    ) -> Iterator[list[tuple[str, str, str, str, Any]]]:
+        columns = "id, type, from_id, to_id, properties"
+        for page in self._pages(columns, "relationship", condition, (), size):
+            yield [(id, t, a, b, _load(blob)) for id, t, a, b, blob in page]
+
+    def created(self, table: str, size: int) -> Iterator[list[str]]:
+        """Ids of what the import creates (to delete if it must be undone)."""
+        for page in self._pages("id", table, "outcome = 'created'", (), size):
+            yield [id for (id,) in page]
+
+    def previous(self, kind: str, size: int) -> Iterator[list[dict[str, Any]]]:
+        """What updates replaced: {"id", "properties"} (to restore if undone)."""
+        for page in self._pages("id, properties", "previous", "kind = ?", (kind,), size):
+            yield [{"id": id, "properties": _load(blob)} for id, blob in page]
+
+    def _pages(
+        self, columns: str, table: str, condition: str, params: tuple[Any, ...], size: int
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows in ``seq`` order, ``size`` at a time (keyset paging: no cursor stays
+        open while the caller writes to the store)."""
+        assert table in ("node", "relationship", "raw_relationship", "previous")
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT seq, {columns} FROM {table} WHERE ({condition}) AND seq > ?"
+                " ORDER BY seq LIMIT ?",
+                (*params, last, size),
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [row[1:] for row in rows]
+
+
+_CHANGED = "outcome IN ('created', 'updated')"
+
+
+def _json_list(values: Iterable[str]) -> str:
+    return json.dumps(list(values))
