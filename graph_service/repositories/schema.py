@@ -43,3 +43,13 @@ def apply_migrations(database: Database) -> tuple[int, list[str]]:
 
 def current_version(database: Database) -> int:
     return max(database.read(_applied_versions), default=0)
+
+
+def empty_database(database: Database, keep_label: str) -> None:
+    """Delete everything but the nodes labelled ``keep_label`` (a test or benchmark
+    server marks itself so), in committed batches: relationships first, so that no
+    batch has to detach a hub's thousands of ties at once (a database a benchmark
+    left with a million records would not fit one transaction)."""
+    with database.driver.session(database=database.connection.database) as session:
+        session.run(query("schema/empty_relationships")).consume()
+        session.run(query("schema/empty_nodes"), keep=keep_label).consume()

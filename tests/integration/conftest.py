@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 from graph_service.api.app import create_app
 from graph_service.config import Settings
 from graph_service.repositories.database import ConnectionInfo, Database, connection_info
-from graph_service.repositories.schema import apply_migrations
+from graph_service.repositories.schema import apply_migrations, empty_database
 
 
 def _unavailable(reason: str) -> None:
@@ -96,12 +96,7 @@ def _claim_for_tests(db: Database) -> None:
 @pytest.fixture
 def clean_database(database: Database) -> Database:
     """The test database, emptied and re-initialised (schema, SDGs)."""
-    with database.driver.session(database=database.connection.database) as session:
-        # In batches: a database left large (a benchmark) would not fit one transaction.
-        session.run(
-            "MATCH (n) WHERE NOT n:MaillageTestDatabase "
-            "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+    empty_database(database, keep_label="MaillageTestDatabase")
     apply_migrations(database)
     return database
 

@@ -1,0 +1,165 @@
+"""Large imports against a real Neo4j: the file is streamed and staged on disk, so
+references resolve across batches, memory does not grow with the file, and a
+file that breaks half-way leaves the database as it was."""
+
+from __future__ import annotations
+
+import json
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph_service.config import Language
+from graph_service.repositories import transfer as transfer_repo
+from graph_service.repositories.database import Database
+from graph_service.services.transfer import ExportFormat, ImportRejectedError, TransferService
+from importers import validation
+from importers.synthetic import write_csv, write_json
+
+
+def _count(database: Database) -> int:
+    records, _, _ = database.driver.execute_query(
+        "MATCH (n:Entity) WHERE NOT n:SDG RETURN count(n) AS n"
+    )
+    return int(records[0]["n"])
+
+
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 3 records, so that a small file spans many of them."""
+    monkeypatch.setattr(validation, "BATCH_SIZE", 3)
+    monkeypatch.setattr(transfer_repo, "BATCH_SIZE", 3)
+
+
+def _actor(id: str, name: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "labels": ["Actor"],
+        "properties": {"id": id, "name": name, "sphere": "civil_society", **extra},
+    }
+
+
+def _tie(source: str, target: str, **properties: Any) -> dict[str, Any]:
+    return {"type": "COOPERATES_WITH", "from": source, "to": target, "properties": properties}
+
+
+def test_references_resolve_across_batches(
+    clean_database: Database, tmp_path: Path, small_batches: None
+) -> None:
+    """A relationship may name a node by its name or alias many batches away."""
+    document = {
+        "format": "maillage",
+        "nodes": [_actor(f"a-{i}", f"Acteur {i}", aliases=[f"Alias {i}"]) for i in range(20)],
+        "relationships": [
+            _tie("Acteur 19", "a-0"),
+            _tie("a-1", "alias 18"),  # folded: case does not matter
+            *(_tie(f"a-{i}", f"a-{i + 1}") for i in range(2, 15)),
+        ],
+    }
+    path = tmp_path / "spread.json"
+    path.write_text(json.dumps(document))
+    report = TransferService(clean_database).import_file(path)
+    assert report.summary["nodes"]["Actor"]["created"] == 20
+    assert report.summary["relationships"]["COOPERATES_WITH"]["created"] == 15
+    records, _, _ = clean_database.driver.execute_query(
+        "MATCH (a {id: 'a-1'})-[:COOPERATES_WITH]->(b) RETURN b.id AS id"
+    )
+    assert [r["id"] for r in records] == ["a-18"]
+    assert TransferService(clean_database).import_file(path).changes == 0
+
+
+def test_duplicates_far_apart_are_found_with_where_they_first_were(
+    clean_database: Database, tmp_path: Path, small_batches: None
+) -> None:
+    document = {
+        "format": "maillage",
+        "nodes": [_actor(f"a-{i}", f"Acteur {i}") for i in range(10)] + [_actor("a-2", "Encore")],
+        "relationships": [_tie("a-0", "a-1", id="tie")]
+        + [_tie(f"a-{i}", f"a-{i + 1}") for i in range(2, 8)]
+        + [_tie("a-5", "a-6", id="tie")],
+    }
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ImportRejectedError) as caught:
+        TransferService(clean_database).import_file(path)
+    problems = [p.render(Language.EN) for p in caught.value.problems]
+    assert [(p["sheet"], p["row"], p["column"]) for p in problems] == [
+        ("nodes", 11, "id"),
+        ("relationships", 8, "id"),
+    ]
+    assert "#3" in problems[0]["message"] and "#1" in problems[1]["message"]
+    assert _count(clean_database) == 0
+
+
+def test_a_file_broken_half_way_writes_nothing(clean_database: Database, tmp_path: Path) -> None:
+    """The JSON reader streams: a file cut short is found out after many records
+    have been read, and still nothing is written."""
+    path = tmp_path / "cut.json"
+    write_json(path, 300, seed=1)
+    text = path.read_text()
+    path.write_text(text[: len(text) * 3 // 4])
+    with pytest.raises(ImportRejectedError) as caught:
+        TransferService(clean_database).import_file(path)
+    (problem,) = [p.render(Language.FR) for p in caught.value.problems]
+    assert problem["file"] == "cut.json" and "illisible" in problem["message"].lower()
+    assert _count(clean_database) == 0
+
+
+def test_beyond_the_limit_problems_are_counted_not_listed(
+    clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validation, "MAX_PROBLEMS", 3)
+    document = {
+        "format": "maillage",
+        "nodes": [_actor(f"a-{i}", f"Acteur {i}", sphere="nowhere") for i in range(7)],
+    }
+    path = tmp_path / "wrong.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ImportRejectedError) as caught:
+        TransferService(clean_database).import_file(path)
+    problems = [p.render(Language.EN) for p in caught.value.problems]
+    assert [p["row"] for p in problems] == [1, 2, 3, None]
+    assert "4 more problems" in problems[-1]["message"]
+
+
+def _validation_peak(database: Database, path: Path) -> int:
+    tracemalloc.start()
+    try:
+        TransferService(database).import_file(path, dry_run=True)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_does_not_grow_with_the_file(
+    clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Peak Python memory of checking a file four times larger stays about the
+    same (held in memory, the records would make it grow fourfold)."""
+    monkeypatch.setattr(validation, "BATCH_SIZE", 200)
+    monkeypatch.setattr(transfer_repo, "BATCH_SIZE", 200)
+    small, large = tmp_path / "small.json", tmp_path / "large.json"
+    write_json(small, 1_000, seed=2)
+    write_json(large, 4_000, seed=2)
+    _validation_peak(clean_database, small)  # imports and caches warmed up
+    peak_small = _validation_peak(clean_database, small)
+    peak_large = _validation_peak(clean_database, large)
+    assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
+
+
+def test_synthetic_csv_folder_is_the_same_ecosystem_as_its_json(
+    clean_database: Database, tmp_path: Path
+) -> None:
+    json_file, csv_folder = tmp_path / "synthetic.json", tmp_path / "synthetic-csv"
+    counts = write_json(json_file, 300, seed=4)
+    assert write_csv(csv_folder, 300, seed=4) == counts
+    service = TransferService(clean_database)
+    assert service.import_file(csv_folder).changes == counts["nodes"] + counts["relationships"]
+    assert service.import_file(json_file).changes == 0
+    exported = tmp_path / "exported.json"
+    seeded_sdgs = 17
+    assert service.export_file(exported, ExportFormat.JSON) == {
+        "nodes": counts["nodes"] + seeded_sdgs,
+        "relationships": counts["relationships"],
+    }
