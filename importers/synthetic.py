@@ -322,3 +322,12 @@ def write_json(path: Path, actors: int, seed: int = 0) -> dict[str, int]:
             stream.write("\n]" + (",\n" if part == "nodes" else "\n"))
         stream.write("}\n")
     return counts
+
+
+def write_csv(folder: Path, actors: int, seed: int = 0) -> dict[str, int]:
+    """Write the ecosystem as a CSV folder (the spreadsheet templates' sheets),
+    one record at a time."""
+    from importers.formats.tables import write_csv_stream
+
+    nodes, relationships = generate(actors, seed)
+    return write_csv_stream(folder, nodes, relationships)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -140,16 +141,29 @@ def export_command(
     say("export.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])
 
 
+class SynthFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"  # a folder, one file per sheet
+
+
 def synth_command(
-    path: Annotated[Path, typer.Argument(dir_okay=False, help="Maillage JSON file to write.")],
+    path: Annotated[Path, typer.Argument(help="Maillage JSON file (or CSV folder) to write.")],
     actors: Annotated[int, typer.Option(min=2, help="Number of actors.")] = 1000,
     seed: Annotated[int, typer.Option(help="Same seed, same ecosystem.")] = 0,
+    output_format: Annotated[
+        SynthFormat, typer.Option("--format", help="json (one file) or csv (a folder).")
+    ] = SynthFormat.JSON,
     load: Annotated[bool, typer.Option(help="Also import the file into the database.")] = False,
 ) -> None:
     """Generate a realistic synthetic ecosystem (deterministic for a seed)."""
-    from importers.synthetic import write_json
+    from importers.synthetic import write_csv, write_json
 
-    counts = write_json(path, actors, seed)
+    if output_format is SynthFormat.JSON and path.is_dir():
+        raise typer.BadParameter(f"{path} is a folder; give a file name", param_hint="PATH")
+    writer = write_json if output_format is SynthFormat.JSON else write_csv
+    counts = writer(path, actors, seed)
     say("synth.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])
     if load:
-        import_command(path=path, dataset=None, file_format=FileFormat.JSON, dry_run=False)
+        import_command(
+            path=path, dataset=None, file_format=FileFormat(output_format.value), dry_run=False
+        )

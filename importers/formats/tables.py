@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -458,30 +459,38 @@ def _text(value: Any) -> Any:
     return value
 
 
+_SHEET_OF_LABEL = {sheet.label.value: sheet for sheet in SHEETS if sheet.label is not None}
+_RELATIONS_SHEET = next(sheet for sheet in SHEETS if sheet.name == "relations")
+
+
+def _node_rows(node: dict[str, Any]) -> Iterator[tuple[Sheet, dict[str, Any]]]:
+    """A node as sheet rows: one per label (a platform that is also an actor has a
+    row in each sheet); SDGs are seeded, not exported."""
+    labels = set(node["labels"])
+    for label in sorted(labels & set(_SHEET_OF_LABEL)):
+        sheet = _SHEET_OF_LABEL[label]
+        own = set(sheet.columns) | {"recorded_at"}
+        row = {
+            k: v for k, v in node["properties"].items() if k in own or k.startswith(EXTRA_PREFIX)
+        }
+        if label == NodeLabel.DIALOGUE_FRAMEWORK.value and NodeLabel.ACTOR.value in labels:
+            row["is_actor"] = True
+        yield sheet, row
+
+
+def _relation_row(rel: dict[str, Any]) -> dict[str, Any]:
+    return {"type": rel["type"], "from": rel["from"], "to": rel["to"], **rel["properties"]}
+
+
 def _rows_by_sheet(
     nodes: Iterable[dict[str, Any]], relationships: Iterable[dict[str, Any]]
 ) -> dict[str, list[dict[str, Any]]]:
-    """Records as sheet rows: nodes by label (a platform that is also an actor has a
-    row in each sheet), every relationship in ``relations``; SDGs are seeded, not exported."""
-    by_label = {sheet.label.value: sheet for sheet in SHEETS if sheet.label is not None}
+    """Records as rows, by sheet; every relationship goes to ``relations``."""
     rows: dict[str, list[dict[str, Any]]] = {sheet.name: [] for sheet in SHEETS}
     for node in nodes:
-        labels = set(node["labels"])
-        for label in sorted(labels & set(by_label)):
-            sheet = by_label[label]
-            own = set(sheet.columns) | {"recorded_at"}
-            row = {
-                k: v
-                for k, v in node["properties"].items()
-                if k in own or k.startswith(EXTRA_PREFIX)
-            }
-            if label == NodeLabel.DIALOGUE_FRAMEWORK.value and NodeLabel.ACTOR.value in labels:
-                row["is_actor"] = True
+        for sheet, row in _node_rows(node):
             rows[sheet.name].append(row)
-    for rel in relationships:
-        rows["relations"].append(
-            {"type": rel["type"], "from": rel["from"], "to": rel["to"], **rel["properties"]}
-        )
+    rows[_RELATIONS_SHEET.name] = [_relation_row(rel) for rel in relationships]
     return rows
 
 
@@ -524,6 +533,38 @@ def write_csv(
             writer.writerow(header)
             writer.writerows(rows)
         _count(counts, sheet, len(rows))
+    return counts
+
+
+def write_csv_stream(
+    folder: Path, nodes: Iterable[dict[str, Any]], relationships: Iterable[dict[str, Any]]
+) -> dict[str, int]:
+    """A CSV folder written one record at a time, for files too large to hold
+    (``maillage synth --format csv``).  Headers cannot wait for the last row, so
+    each file has every domain column of its sheet and ``recorded_at``; ``x_``
+    properties, which only the whole file would tell, are not written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    counts = {"nodes": 0, "relationships": 0}
+    with ExitStack() as files:
+        writers: dict[str, tuple[Any, list[str]]] = {}
+
+        def write(sheet: Sheet, row: dict[str, Any]) -> None:
+            if sheet.name not in writers:
+                path = folder / f"{sheet.name}.csv"
+                stream = files.enter_context(path.open("w", newline="", encoding="utf-8"))
+                header = [*sheet.columns, "recorded_at"]
+                writers[sheet.name] = (csv.writer(stream), header)
+                writers[sheet.name][0].writerow(header)
+            writer, header = writers[sheet.name]
+            writer.writerow([_text(row.get(column)) for column in header])
+
+        for node in nodes:
+            for sheet, row in _node_rows(node):
+                write(sheet, row)
+            counts["nodes"] += 1
+        for rel in relationships:
+            write(_RELATIONS_SHEET, _relation_row(rel))
+            counts["relationships"] += 1
     return counts
 
 
