@@ -27,6 +27,7 @@ SEED = "002_7f76860180fe7761.txt"
 ROUND_TABLE = "000_d137900d34251ef1.txt"  # CFSI round table on the pluri-acteurs approach
 RAMEAU_MOOC = "003_7c0b08b5a861431c.txt"  # "Les alliances qui changent les territoires"
 ODD17_SHEET = "004_62abb2a5b750e343.txt"  # "L'ODD 17 en pratique": catalyseurs territoriaux
+CO_CONSTRUCTION_NOTE = "001_0ffc84e8d5b328c4.txt"  # Le RAMEAU, "La co-construction en territoire"
 current_seed = SEED
 OUT = Path(__file__).with_name("caac.json")
 INFERRED = 0.7  # a sphere or nature read from the document's description, not stated
@@ -128,8 +129,7 @@ def tie(rel_type: str, source: str, target: str, line: int, **properties: Any) -
             "to": target,
             "properties": {
                 "id": key[:128],
-                "source": SEED,
-                "source_ref": f"002:{line}",
+                **_ref(line),
                 **{k: v for k, v in properties.items() if v is not None},
             },
         }
@@ -1046,10 +1046,14 @@ def build() -> dict[str, Any]:
     round_table()
     rameau_alliances()
     territorial_catalysts()
+    co_construction_note()
     return {
         "format": "maillage",
         "version": 1,
-        "scope": {"dataset": "caac", "sources": [SEED, ROUND_TABLE, RAMEAU_MOOC, ODD17_SHEET]},
+        "scope": {
+            "dataset": "caac",
+            "sources": [SEED, ROUND_TABLE, CO_CONSTRUCTION_NOTE, RAMEAU_MOOC, ODD17_SHEET],
+        },
         "nodes": nodes,
         "relationships": relationships,
     }
@@ -1287,6 +1291,403 @@ def territorial_catalysts() -> None:
         else:
             actor(id, name, "market", "organisation_professionnelle", "FR", 96, inferred=True)
             tie("ACTIVE_IN", id, "paris-est-marne-et-bois", 96)
+
+
+def co_construction_note() -> None:
+    """Seed 001: Le RAMEAU's note "La co-construction en territoire" (January 2015):
+    the LH Forum workshop of 26 September 2014 and the territorial examples it
+    gives (Alsace, Île-de-France, Vaucluse, Le Havre, Ardèche, Charenton-Saint-Maurice,
+    Poitou-Charentes).  The workshop's speakers are named with their roles; only
+    their organisations are recorded (their taking part is what the network needs,
+    and persons are kept to the fewest).  A partner the note does not name (the
+    "chantier d'insertion local" of 357, the artists' associations of 461) is left out."""
+    global current_seed
+    current_seed = CO_CONSTRUCTION_NOTE
+    # --- territories --------------------------------------------------------------------
+    for id, name, level, code, parent, line in [
+        ("vaucluse", "Vaucluse", "departmental", "84", "france", 302),
+        ("le-havre", "Le Havre", "local", None, "france", 456),
+        ("alsace", "Alsace", "regional", None, "france", 698),
+        ("ardeche", "Ardèche", "departmental", "07", "france", 776),
+        ("deux-sevres", "Deux-Sèvres", "departmental", "79", "poitou-charentes", 762),
+        (
+            "charenton-saint-maurice",
+            "Charenton-Saint-Maurice",
+            "intercommunal",
+            None,
+            "dep-94",
+            809,
+        ),
+    ]:
+        territory(id, name, level, "FR", line, code=code)
+        tie("PART_OF", id, parent, line)
+    # --- the LH Forum workshop and its speakers' organisations (228-252) ------------------
+    for id, name, sphere, nature, line, inferred, aliases in [
+        ("fonda", "La Fonda", "civil_society", "association", 238, True, ["FONDA"]),
+        (
+            "prefecture-vaucluse",
+            "Préfecture de Vaucluse",
+            "public",
+            "service_deconcentre_etat",
+            238,
+            False,
+            [],
+        ),
+        (
+            "planet-adam-le-havre",
+            "PlaNet Adam Le Havre",
+            "civil_society",
+            "association",
+            239,
+            True,
+            ["PlaNet Adam"],
+        ),
+        ("ville-du-havre", "Ville du Havre", "public", "commune", 240, False, []),
+        ("diocese-du-havre", "Diocèse du Havre", "civil_society", None, 334, True, []),
+        (
+            "centre-francais-des-fondations",
+            "Centre Français des Fondations",
+            "philanthropy",
+            "reseau_associatif",
+            242,
+            True,
+            ["CFF"],
+        ),
+        ("interreface", "InTERREface", "market", None, 498, False, []),
+        (
+            "cjd-estuaire-le-havre",
+            "CJD Estuaire Le Havre",
+            "market",
+            "organisation_professionnelle",
+            243,
+            True,
+            [],
+        ),
+        ("celavar", "CELAVAR", "civil_society", "reseau_associatif", 271, False, []),
+        (
+            "le-mouvement-associatif",
+            "Le Mouvement Associatif",
+            "civil_society",
+            "reseau_associatif",
+            244,
+            True,
+            [],
+        ),
+        (
+            "cci-le-havre",
+            "Chambre de Commerce et d'Industrie du Havre",
+            "market",
+            "chambre_consulaire",
+            245,
+            False,
+            ["CCI du Havre"],
+        ),
+        ("coordin-actions", "Coordin'Actions", "civil_society", "association", 625, False, []),
+        ("caisse-des-depots", "Caisse des Dépôts", "public", "etablissement_public", 247, True, []),
+        ("alsace-active", "Alsace Active", "civil_society", "association", 700, False, []),
+        ("opus-3", "Opus 3", "market", None, 528, False, ["OPUS 3"]),
+        ("medef", "MEDEF", "market", "organisation_professionnelle", 250, True, []),
+        (
+            "innovation-societale-conseil",
+            "Innovation Sociétale Conseil",
+            "market",
+            None,
+            251,
+            True,
+            [],
+        ),
+        ("la-poste", "La Poste", "market", "grande_entreprise", 402, True, []),
+    ]:
+        actor(id, name, sphere, nature, "FR", line, aliases=aliases, inferred=inferred)
+    framework(
+        "atelier-lh-forum-2014",
+        "Atelier « Co-construction en territoire » du LH Forum 2014",
+        232,
+        aliases=["Enjeux et pratiques de co-construction en territoire"],
+        type="working_group",
+        level="national",
+        description="Atelier du LH Forum, Le Havre, le 26 septembre 2014.",
+    )
+    workshop_day = {"valid_from": "2014-09-26", "valid_to": "2014-09-26"}  # 232
+    tie(
+        "PARTICIPATES_IN",
+        "le-rameau",
+        "atelier-lh-forum-2014",
+        228,
+        role="facilitator",
+        **workshop_day,
+    )
+    for id, line in [
+        ("fonda", 238), ("prefecture-vaucluse", 238), ("planet-adam-le-havre", 239),
+        ("ville-du-havre", 240), ("diocese-du-havre", 241),
+        ("centre-francais-des-fondations", 242), ("interreface", 243),
+        ("cjd-estuaire-le-havre", 243), ("celavar", 244), ("le-mouvement-associatif", 244),
+        ("cci-le-havre", 245), ("coordin-actions", 246), ("caisse-des-depots", 247),
+        ("alsace-active", 349), ("opus-3", 249), ("medef", 250),
+        ("innovation-societale-conseil", 251), ("la-poste", 252),
+    ]:  # fmt: skip
+        tie("PARTICIPATES_IN", id, "atelier-lh-forum-2014", line, role="member", **workshop_day)
+    for id, place, line in [
+        ("prefecture-vaucluse", "vaucluse", 238), ("planet-adam-le-havre", "le-havre", 570),
+        ("ville-du-havre", "le-havre", 461), ("diocese-du-havre", "le-havre", 334),
+        ("cjd-estuaire-le-havre", "le-havre", 243), ("cci-le-havre", "le-havre", 245),
+        ("coordin-actions", "ile-de-france", 633), ("alsace-active", "alsace", 351),
+    ]:  # fmt: skip
+        tie("ANCHORED_IN", id, place, line, primary=True)
+    tie("COOPERATES_WITH", "medef", "le-rameau", 296, kind="partnership")
+    tie("COOPERATES_WITH", "interreface", "france-volontaires", 510, kind="partnership")
+    actor(
+        "france-volontaires",
+        "France Volontaires",
+        "civil_society",
+        "association",
+        "FR",
+        510,
+        inferred=True,
+    )
+    # --- Alsace: the Labo régional des partenariats, carried by Alsace Active (351, 690-740)
+    tie("PARTICIPATES_IN", "alsace-active", "labo-partenariats-alsace", 700, role="facilitator")
+    tie("COVERS", "labo-partenariats-alsace", "alsace", 698)
+    actor(
+        "lyonnaise-des-eaux",
+        "La Lyonnaise des Eaux",
+        "market",
+        "grande_entreprise",
+        "FR",
+        357,
+        inferred=True,
+    )
+    # --- Vaucluse: "Vaucluse 2014", the prefecture's territorial foresight (304-318, 417-428)
+    framework(
+        "vaucluse-2014",
+        "Vaucluse 2014",
+        417,
+        type="working_group",
+        level="departmental",
+        initiator="public",
+        description="Prospective territoriale en deux temps : la société civile, puis les "
+        "politiques et l'administration.",
+    )
+    tie("PARTICIPATES_IN", "prefecture-vaucluse", "vaucluse-2014", 415, role="facilitator")
+    tie("COVERS", "vaucluse-2014", "vaucluse", 417)
+    actor("universite-avignon", "Université d'Avignon", "academic", "universite", "FR", 315)
+    actor("terralia", "Terralia", "multi", "plateforme_multi_acteurs", "FR", 314, inferred=True)
+    tie("ANCHORED_IN", "universite-avignon", "vaucluse", 315, primary=True)
+    tie("ACTIVE_IN", "terralia", "vaucluse", 314)
+    # --- Le Havre (456-512, 568-576)
+    operation(
+        "rehabilitation-fort-de-tourneville",
+        "Réhabilitation du fort de Tourneville (le Tetris)",
+        461,
+        description="Un ancien fort militaire devenu pôle de création et de diffusion "
+        "artistique, co-construit par la ville et des associations artistiques.",
+    )
+    tie("TAKES_PART_IN", "ville-du-havre", "rehabilitation-fort-de-tourneville", 461, role="lead")
+    tie("TAKES_PLACE_IN", "rehabilitation-fort-de-tourneville", "le-havre", 461)
+    actor(
+        "ecole-management-normandie",
+        "École de Management de Normandie",
+        "academic",
+        "ecole",
+        "FR",
+        574,
+        aliases=["EMN"],
+    )
+    operation("cordees-entrepreneuriat", "Les cordées de l'entrepreneuriat", 574)
+    tie("TAKES_PART_IN", "planet-adam-le-havre", "cordees-entrepreneuriat", 574, role="lead")
+    tie(
+        "TAKES_PART_IN",
+        "ecole-management-normandie",
+        "cordees-entrepreneuriat",
+        574,
+        role="partner",
+    )
+    tie("TAKES_PLACE_IN", "cordees-entrepreneuriat", "le-havre", 574)
+    actor("gdf-suez", "GDF SUEZ", "market", "grande_entreprise", "FR", 560, inferred=True)
+    operation("isigaz", "ISIGAZ", 560, type="programme")
+    tie("TAKES_PART_IN", "gdf-suez", "isigaz", 560, role="lead")
+    # --- Ardèche: the FLDA and the Conseil général (766-801)
+    actor(
+        "flda",
+        "Fondation de la Caisse d'Épargne Loire-Drôme-Ardèche",
+        "philanthropy",
+        "fondation",
+        "FR",
+        770,
+        aliases=["FLDA"],
+    )
+    actor(
+        "fondation-caisses-epargne-solidarite",
+        "Fondation Caisses d'Épargne pour la solidarité",
+        "philanthropy",
+        "fondation",
+        "FR",
+        782,
+    )
+    actor(
+        "cg-ardeche",
+        "Conseil général de l'Ardèche",
+        "public",
+        "departement",
+        "FR",
+        786,
+        aliases=["CG de l'Ardèche"],
+    )
+    tie("MEMBER_OF", "flda", "fondation-caisses-epargne-solidarite", 782, valid_from="2003-01-01")
+    tie("ACTIVE_IN", "flda", "ardeche", 776)
+    tie("ANCHORED_IN", "cg-ardeche", "ardeche", 786, primary=True)
+    tie("COOPERATES_WITH", "flda", "cg-ardeche", 786, kind="partnership", valid_from="2010-01-01")
+    tie("INSPIRED_BY", "cg-ardeche", "flda", 790)
+    issue(
+        "autonomie-personnes-dependantes",
+        "Autonomie et maintien à domicile des personnes dépendantes",
+        774,
+    )
+    operation(
+        "maintien-a-domicile-ardeche",
+        "Projet-programme de maintien à domicile en Ardèche",
+        790,
+        type="programme",
+    )
+    tie("TAKES_PART_IN", "flda", "maintien-a-domicile-ardeche", 790, role="lead")
+    tie("TAKES_PART_IN", "cg-ardeche", "maintien-a-domicile-ardeche", 786, role="partner")
+    tie("TAKES_PLACE_IN", "maintien-a-domicile-ardeche", "ardeche", 790)
+    tie("ADDRESSES", "maintien-a-domicile-ardeche", "autonomie-personnes-dependantes", 774)
+    # --- Agir ensemble à Charenton-Saint-Maurice (803-844)
+    actor(
+        "cc-charenton-saint-maurice",
+        "Communauté de communes de Charenton-Saint-Maurice",
+        "public",
+        "intercommunalite",
+        "FR",
+        821,
+    )
+    tie("ANCHORED_IN", "cc-charenton-saint-maurice", "charenton-saint-maurice", 809, primary=True)
+    tie(
+        "PARTICIPATES_IN",
+        "cc-charenton-saint-maurice",
+        "agir-ensemble-charenton",
+        825,
+        role="facilitator",
+    )
+    tie("COVERS", "agir-ensemble-charenton", "charenton-saint-maurice", 825)
+    for id, name, sphere, nature in [
+        ("credit-foncier", "Crédit Foncier", "market", "grande_entreprise"),
+        ("essilor", "Essilor", "market", "grande_entreprise"),
+        ("natixis", "Natixis", "market", "grande_entreprise"),
+        ("le-petit-plus", "Le Petit Plus", "civil_society", "association"),
+        ("tremplin", "Tremplin", "civil_society", "association"),
+        ("academie-de-boxes", "Académie de Boxes", "civil_society", "association"),
+    ]:
+        actor(id, name, sphere, nature, "FR", 809, inferred=sphere == "market")
+        tie("PARTICIPATES_IN", id, "agir-ensemble-charenton", 809, role="member")
+    tie(
+        "PARTICIPATES_IN",
+        "club-gravelle-entreprendre",
+        "agir-ensemble-charenton",
+        809,
+        role="member",
+    )
+    operation(
+        "plan-agir-ensemble-charenton",
+        "Plan d'actions « Agir ensemble à Charenton – Saint Maurice »",
+        809,
+        type="alliance",
+        description="Sept actions partenariales : handicap, insertion des jeunes, "
+        "lutte contre la précarité.",
+    )
+    tie("FRAMES", "agir-ensemble-charenton", "plan-agir-ensemble-charenton", 809)
+    tie("TAKES_PLACE_IN", "plan-agir-ensemble-charenton", "charenton-saint-maurice", 809)
+    for id, name, line in [
+        ("handicap", "Handicap", 837),
+        ("insertion-des-jeunes", "Insertion des jeunes", 838),
+        ("lutte-contre-la-precarite", "Lutte contre la précarité", 839),
+    ]:
+        issue(id, name, line)
+        tie("ADDRESSES", "plan-agir-ensemble-charenton", id, line)
+    # --- SilverGeek, as the note tells it (846-895); seed 003 gave its first partners
+    framework(
+        "dialoguer-agir-ensemble-poitou-charentes",
+        "Dialoguer et Agir ensemble pour plus de solidarité",
+        870,
+        type="working_group",
+        level="regional",
+        formality="informal",
+    )
+    tie("COVERS", "dialoguer-agir-ensemble-poitou-charentes", "poitou-charentes", 870)
+    tie(
+        "PARTICIPATES_IN",
+        "la-poste",
+        "dialoguer-agir-ensemble-poitou-charentes",
+        870,
+        role="member",
+        valid_from="2013-01-01",  # the group met in 2013
+    )
+    tie("FRAMES", "dialoguer-agir-ensemble-poitou-charentes", "silver-geek", 870)
+    tie("TAKES_PART_IN", "la-poste", "silver-geek", 878, role="partner")
+    for id, name, sphere, nature in [
+        ("macif", "Macif", "social_economy", "mutuelle"),
+        (
+            "passerelles-et-competences",
+            "Passerelles et Compétences",
+            "civil_society",
+            "association",
+        ),
+        ("futuroland", "Futuroland", "civil_society", "association"),
+        ("csc-des-3-cites", "Centre socio culturel des 3 cités", "civil_society", "association"),
+        ("solidrnet", "Solid'Rnet", "civil_society", "association"),
+        ("spn", "SPN", "civil_society", "association"),
+        ("uriopss", "Uriopss", "civil_society", "reseau_associatif"),
+        ("cg-deux-sevres", "Conseil Général des Deux-Sèvres", "public", "departement"),
+    ]:
+        actor(id, name, sphere, nature, "FR", 878, inferred=id in ("macif", "uriopss"))
+        tie("TAKES_PART_IN", id, "silver-geek", 878, role="partner")
+    tie("ANCHORED_IN", "cg-deux-sevres", "deux-sevres", 878, primary=True)
+    # --- who carries Le RAMEAU's research with it (607, 901-903)
+    framework(
+        "groupe-prospectif-inter-regional",
+        "Groupe de réflexion prospective inter-régional sur la co-construction en territoire",
+        607,
+        type="working_group",
+        level="national",
+    )
+    tie("PARTICIPATES_IN", "le-rameau", "groupe-prospectif-inter-regional", 607, role="chair")
+    actor(
+        "association-des-regions-de-france",
+        "Association des Régions de France",
+        "public",
+        None,
+        "FR",
+        607,
+        aliases=["ARF"],
+        inferred=True,
+    )
+    for id in ("association-des-regions-de-france", "caisse-des-depots"):
+        tie("PARTICIPATES_IN", id, "groupe-prospectif-inter-regional", 607, role="member")
+    actor(
+        "ministere-vie-associative",
+        "Ministère en charge de la Vie Associative",
+        "public",
+        "ministere",
+        "FR",
+        901,
+    )
+    for id in (
+        "association-des-regions-de-france",
+        "caisse-des-depots",
+        "ministere-vie-associative",
+        "le-mouvement-associatif",
+    ):
+        tie("COOPERATES_WITH", "le-rameau", id, 901, kind="partnership")
+    actor(
+        "fondation-bettencourt-schueller",
+        "Fondation Bettencourt Schueller",
+        "philanthropy",
+        "fondation",
+        "FR",
+        903,
+    )
+    tie("FUNDS", "fondation-bettencourt-schueller", "le-rameau", 903)
 
 
 def _set_code(id: str, code: str) -> None:

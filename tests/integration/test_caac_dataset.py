@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from graph_service.cli.transfer import shipped_dataset
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import TransferService
+from importers.validation import fold
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
@@ -94,6 +95,42 @@ def test_facts_stated_in_the_document(caac: Database) -> None:
     assert [row["id"] for row in platforms] == ["cfsi", "emdk", "pays-de-savoie-solidaires"]
 
 
+def test_the_territorial_examples_of_le_rameaus_co_construction_note(caac: Database) -> None:
+    """Seed 001: the LH Forum workshop and the examples of Part 3."""
+    workshop = _rows(
+        caac,
+        "MATCH (a:Actor)-[p:PARTICIPATES_IN]->(w:DialogueFramework {id: 'atelier-lh-forum-2014'}) "
+        "RETURN toString(p.valid_from) AS day, p.role AS role, count(a) AS n ORDER BY role",
+    )
+    assert workshop == [
+        {"day": "2014-09-26", "role": "facilitator", "n": 1},  # Le RAMEAU
+        {"day": "2014-09-26", "role": "member", "n": 18},  # the organisations of 238-252
+    ]
+    ardeche = _rows(
+        caac,
+        "MATCH (:Actor {id: 'flda'})-[r:COOPERATES_WITH]->(:Actor {id: 'cg-ardeche'}) "
+        "RETURN toString(r.valid_from) AS since, r.source_ref AS ref",
+    )
+    assert ardeche == [{"since": "2010-01-01", "ref": "001:786"}]
+    charenton = _rows(
+        caac,
+        "MATCH (f:DialogueFramework {id: 'agir-ensemble-charenton'})-[:FRAMES]->(plan:Operation)"
+        "-[:ADDRESSES]->(i:Issue) MATCH (f)-[:COVERS]->(t:Territory)-[:PART_OF]->(d:Territory) "
+        "RETURN collect(DISTINCT i.id) AS issues, collect(DISTINCT d.id) AS dep",
+    )
+    assert sorted(charenton[0]["issues"]) == [
+        "handicap",
+        "insertion-des-jeunes",
+        "lutte-contre-la-precarite",
+    ]
+    assert charenton[0]["dep"] == ["dep-94"]
+    silver_geek = _rows(
+        caac,
+        "MATCH (a:Actor)-[:TAKES_PART_IN]->(:Operation {id: 'silver-geek'}) RETURN a.id AS id",
+    )
+    assert {"la-poste", "orange", "unis-cite", "cg-deux-sevres"} <= {r["id"] for r in silver_geek}
+
+
 def test_every_fact_has_its_provenance_and_its_line_says_it(caac: Database) -> None:
     missing = _rows(
         caac,
@@ -123,6 +160,26 @@ def test_every_fact_has_its_provenance_and_its_line_says_it(caac: Database) -> N
             + [w for w in node["properties"]["id"].split("-") if len(w) > 2]
         )
         assert any(key in line for key in keys), (node["properties"]["id"], ref)
+    spellings_of = {
+        node["properties"]["id"]: [
+            node["properties"]["id"].replace("-", " "),
+            *(w for w in node["properties"]["id"].split("-") if len(w) > 3),
+            *(
+                fold(s)
+                for s in [node["properties"]["name"], *node["properties"].get("aliases", [])]
+            ),
+            *([f"{node['properties']['code']})"] if "code" in node["properties"] else []),
+        ]
+        for node in document["nodes"]
+    }
+    for rel in document["relationships"]:
+        source, ref = rel["properties"]["source"], rel["properties"]["source_ref"]
+        assert ref.startswith(source[:3] + ":"), (rel["properties"]["id"], source, ref)
+        number = int(ref.split(":")[1])
+        # One end is named on the line cited or next to it (a list item under its heading).
+        around = fold(" ".join(lines[source][max(0, number - 3) : number + 2]))
+        keys = spellings_of.get(rel["from"], []) + spellings_of.get(rel["to"], [])
+        assert any(key in around for key in keys), (rel["properties"]["id"], ref)
 
 
 def test_the_only_persons_are_the_round_tables_named_speakers(caac: Database) -> None:
