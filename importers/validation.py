@@ -43,6 +43,8 @@ _datetime = TypeAdapter(datetime)
 MAX_PROBLEMS = 10_000
 #: Relationships resolved per round of lookups in the store and the database.
 BATCH_SIZE = 5_000
+_LABELS = frozenset(label.value for label in NodeLabel)
+_TYPES = frozenset(rel_type.value for rel_type in RelationshipType)
 
 
 def domain_fields() -> dict[str, set[str]]:
@@ -160,7 +162,7 @@ def _recorded_at(value: Any, where: Location, problems: list[ImportProblem]) -> 
 def _validate_node(record: NodeRecord, problems: list[ImportProblem]) -> ValidNode | None:
     where = record.location
     labels = tuple(sorted(set(record.labels)))
-    unknown = [label for label in labels if label not in {lbl.value for lbl in NodeLabel}]
+    unknown = [label for label in labels if label not in _LABELS]
     if not labels or unknown:
         problems.append(
             ImportProblem(
@@ -372,7 +374,7 @@ def _validate_relationship(
     problems: ProblemLog,
 ) -> ValidRelationship | None:
     where = rel_record.location
-    if rel_record.type not in {t.value for t in RelationshipType}:
+    if rel_record.type not in _TYPES:
         problems.add(
             ImportProblem(
                 where.at("type"),
