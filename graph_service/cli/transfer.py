@@ -34,7 +34,10 @@ def import_command(
         typer.Argument(exists=True, help="File (or folder of CSV files) to import."),
     ] = None,
     dataset: Annotated[
-        str | None, typer.Option(help="A dataset shipped with Maillage instead of a file (caac).")
+        str | None,
+        typer.Option(
+            help="A dataset shipped with Maillage instead of a file (caac, inside-allies-example)."
+        ),
     ] = None,
     file_format: Annotated[
         FileFormat | None, typer.Option("--format", help="Format (default: from the file).")

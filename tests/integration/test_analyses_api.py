@@ -14,8 +14,10 @@ from fastapi.testclient import TestClient
 
 from graph_service.analyses.brokers import brokerage_roles, burt_constraint
 from graph_service.api.app import create_app
+from graph_service.cli.transfer import shipped_dataset
 from graph_service.config import Settings
 from graph_service.repositories.database import Database
+from graph_service.services.transfer import TransferService
 
 FAMILY_SPHERES = {  # an arbitrary but fixed partition of Padgett's families
     "Acciaiuoli": "market",
@@ -463,3 +465,25 @@ def test_cli_json_matches_the_api(florence: TestClient, neo4j_connection: Any) -
         check=False,
     )
     assert bad.returncode == 1 and "- at:" in bad.stderr
+
+
+def test_the_fictional_inside_allies_example(clean_database: Database) -> None:
+    """The shipped example is fictional, says so on every node, and shows the
+    analysis: the ally first, the sympathiser flagged as not verified for long,
+    the opposed and the neutral left out."""
+    path = shipped_dataset("inside-allies-example")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    for node in document["nodes"]:
+        name = node["properties"]["name"]
+        assert node["properties"]["source"] == "exemple-fictif"
+        assert "fictif" in name or "fictive" in name or name.startswith("Pseudonyme"), name
+    TransferService(clean_database).import_file(path)
+    enabled = Settings(MAILLAGE_INSIDE_ALLIES_ENABLED=True)
+    with TestClient(create_app(enabled, database=clean_database)) as client:
+        params = {"actor": "fictif-collectif", "target": "fictif-fruitco", "at": "2026-06-01"}
+        report = client.get("/api/v1/analyses/inside-allies", params=params).json()
+    assert [(r["id"], r["stance"], r["stale"]) for r in report["results"]] == [
+        ("fictif-a", "ally", False),
+        ("fictif-b", "sympathetic", True),
+    ]
+    assert report["results"][0]["via"] == ["fictif-syndicat"]
