@@ -335,6 +335,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Import {format} terminé : {changes} écriture(s).",
         Language.EN: "{format} import done: {changes} write(s).",
     },
+    "import.resources": {
+        Language.FR: "Durée : {seconds} s ; mémoire maximale du processus : {mib} Mio.",
+        Language.EN: "Took {seconds} s; peak memory of the process: {mib} MiB.",
+    },
     "import.dry_run": {
         Language.FR: (
             "Essai à blanc ({format}) : rien n'a été écrit ; {changes} écriture(s) prévue(s)."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import resource
+import time
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -50,6 +52,7 @@ def import_command(
     if dataset is not None:
         path = shipped_dataset(dataset)
     assert path is not None
+    started = time.perf_counter()
     try:
         service, database = _service()
         try:
@@ -75,6 +78,9 @@ def import_command(
     say(
         "import.dry_run" if dry_run else "import.done", format=report.format, changes=report.changes
     )
+    # Imports stream the file: this says what a large one cost (ru_maxrss is in KiB).
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    say("import.resources", seconds=round(time.perf_counter() - started, 1), mib=peak_mib)
 
 
 class ImportProgress:

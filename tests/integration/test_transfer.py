@@ -386,6 +386,7 @@ def test_cli_import_export(populated: TestClient, neo4j_connection: Any, tmp_pat
     again = maillage("import", str(out))
     assert again.returncode == 0, again.stderr
     assert "0 write(s)" in again.stdout
+    assert "peak memory of the process" in again.stdout
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(_broken_document()))
     refused = maillage("import", str(broken), "--dry-run")
