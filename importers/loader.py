@@ -59,7 +59,7 @@ def plan(
             outcome = _outcome(found, properties, fits)
             _count(summary["nodes"], ":".join(labels), outcome)
             if outcome == "updated" and found is not None:
-                staging.remember_previous("node", id, dict(found["properties"]))
+                staging.remember_previous("node", id, dict(found["properties"]), found["labels"])
             outcomes.append((outcome, id))
         staging.set_outcomes("node", outcomes)
     for rel_batch in staging.relationships(batch_size):

@@ -40,7 +40,8 @@ CREATE TABLE relationship (
 );
 -- What an update replaced, to undo an import written in several transactions.
 CREATE TABLE previous (
-    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, properties BLOB NOT NULL
+    seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, properties BLOB NOT NULL,
+    labels TEXT
 );
 """
 
@@ -187,10 +188,13 @@ class Staging:
         assert table in ("node", "relationship")
         self.db.executemany(f"UPDATE {table} SET outcome = ? WHERE id = ?", outcomes)
 
-    def remember_previous(self, kind: str, id: str, properties: dict[str, Any]) -> None:
+    def remember_previous(
+        self, kind: str, id: str, properties: dict[str, Any], labels: Iterable[str] = ()
+    ) -> None:
+        """What an update replaces: the stored properties (and a node's labels)."""
         self.db.execute(
-            "INSERT INTO previous (kind, id, properties) VALUES (?, ?, ?)",
-            (kind, id, _dump(properties)),
+            "INSERT INTO previous (kind, id, properties, labels) VALUES (?, ?, ?, ?)",
+            (kind, id, _dump(properties), ":".join(labels)),
         )
 
     def changes(self) -> int:
@@ -225,9 +229,12 @@ class Staging:
             yield [id for (id,) in page]
 
     def previous(self, kind: str, size: int) -> Iterator[list[dict[str, Any]]]:
-        """What updates replaced: {"id", "properties"} (to restore if undone)."""
-        for page in self._pages("id, properties", "previous", "kind = ?", (kind,), size):
-            yield [{"id": id, "properties": _load(blob)} for id, blob in page]
+        """What updates replaced: {"id", "properties", "labels"} (to restore if undone)."""
+        for page in self._pages("id, properties, labels", "previous", "kind = ?", (kind,), size):
+            yield [
+                {"id": id, "properties": _load(blob), "labels": labels.split(":") if labels else []}
+                for id, blob, labels in page
+            ]
 
     def _pages(
         self, columns: str, table: str, condition: str, params: tuple[Any, ...], size: int

@@ -416,7 +416,7 @@ def test_large_import_in_steps_is_undone_when_a_step_fails(
     populated: TestClient, clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above the single-transaction size, an import commits in steps; a failing
-    step makes it delete what it created and restore what it updated."""
+    step makes it delete what it created and restore what it updated, labels too."""
     from graph_service.errors import DatabaseUnavailableError
     from graph_service.repositories import transfer as transfer_repo
     from graph_service.services import transfer as transfer_service
@@ -428,7 +428,8 @@ def test_large_import_in_steps_is_undone_when_a_step_fails(
         "format": "maillage",
         "nodes": [
             {
-                "labels": ["Actor"],
+                # Also a framework now: undoing must take the label away again.
+                "labels": ["Actor", "DialogueFramework"],
                 "properties": {"id": "grdr", "name": "GRDR renamed", "sphere": "civil_society"},
             },
             *(
