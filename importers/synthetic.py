@@ -17,12 +17,13 @@ file is never built in memory.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from importers.formats import maillage_json
 
 SOURCE = "synthetic"
 
@@ -308,20 +309,9 @@ def generate(
 def write_json(path: Path, actors: int, seed: int = 0) -> dict[str, int]:
     """Write the ecosystem as Maillage JSON, one record at a time."""
     nodes, relationships = generate(actors, seed)
-    counts = {"nodes": 0, "relationships": 0}
-    with path.open("w", encoding="utf-8") as stream:
-        stream.write(
-            '{"format": "maillage", "version": 1, '
-            f'"scope": {json.dumps({"synthetic": {"actors": actors, "seed": seed}})},\n'
-        )
-        for part, records in (("nodes", nodes), ("relationships", relationships)):
-            stream.write(f'"{part}": [\n')
-            for index, record in enumerate(records):
-                stream.write((",\n" if index else "") + json.dumps(record, ensure_ascii=False))
-                counts[part] += 1
-            stream.write("\n]" + (",\n" if part == "nodes" else "\n"))
-        stream.write("}\n")
-    return counts
+    return maillage_json.write(
+        path, nodes, relationships, {"synthetic": {"actors": actors, "seed": seed}}
+    )
 
 
 def write_csv(folder: Path, actors: int, seed: int = 0) -> dict[str, int]:

@@ -65,28 +65,26 @@ def merge_relationships(tx: ManagedTransaction, rel_type: str, rows: list[dict[s
     )
 
 
-def export_nodes(tx: ManagedTransaction, ids: list[str] | None) -> list[dict[str, Any]]:
-    return [
-        {
+def export_nodes(tx: ManagedTransaction, ids: list[str] | None) -> Iterator[dict[str, Any]]:
+    """Nodes as the result streams in (consume inside the transaction)."""
+    for record in tx.run(query("exports/nodes"), ids=ids):
+        yield {
             "labels": [label for label in record["labels"] if label != "Entity"],
             "properties": to_native(record["properties"]),
         }
-        for record in tx.run(query("exports/nodes"), ids=ids)
-    ]
 
 
 def export_relationships(
     tx: ManagedTransaction, ids: list[str] | None, at: date | None
-) -> list[dict[str, Any]]:
-    return [
-        {
+) -> Iterator[dict[str, Any]]:
+    """Relationships as the result streams in (consume inside the transaction)."""
+    for record in tx.run(query("exports/relationships"), ids=ids, at=at):
+        yield {
             "type": record["type"],
             "from": record["from_id"],
             "to": record["to_id"],
             "properties": to_native(record["properties"]),
         }
-        for record in tx.run(query("exports/relationships"), ids=ids, at=at)
-    ]
 
 
 def delete_nodes(tx: ManagedTransaction, ids: list[str]) -> None:

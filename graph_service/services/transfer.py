@@ -232,20 +232,6 @@ class TransferService:
         territory (with sub-territories) or an operation, their relationships valid
         ``at``, and the nodes at the other end of those."""
 
-        def read(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            ids: list[str] | None = None
-            if territory or operation:
-                actors = projection_repo.actors_in_scope(
-                    tx, territory=territory, operation=operation, spheres=None, period=(at, at)
-                )
-                ids = [actor["id"] for actor in actors]
-            relationships = repo.export_relationships(tx, ids, at)
-            if ids is not None:
-                ends = {r["from"] for r in relationships} | {r["to"] for r in relationships}
-                ids = sorted(set(ids) | ends)
-            return repo.export_nodes(tx, ids), relationships
-
-        nodes, relationships = self.database.read(read)
         scope = {
             "territory": territory,
             "operation": operation,
@@ -258,7 +244,28 @@ class TransferService:
             ExportFormat.XLSX: tables.write_xlsx,
             ExportFormat.CSV: tables.write_csv,
         }[export_format]
-        return writer(path, nodes, relationships, scope)
+
+        def write(tx: ManagedTransaction) -> dict[str, int]:
+            # The writer consumes the results as they stream in, inside the read
+            # transaction: a whole-graph JSON export never holds the graph in memory.
+            if not (territory or operation):
+                return writer(
+                    path,
+                    repo.export_nodes(tx, None),
+                    repo.export_relationships(tx, None, at),
+                    scope,
+                )
+            actors = projection_repo.actors_in_scope(
+                tx, territory=territory, operation=operation, spheres=None, period=(at, at)
+            )
+            ids = [actor["id"] for actor in actors]
+            relationships = list(repo.export_relationships(tx, ids, at))
+            ends = {r["from"] for r in relationships} | {r["to"] for r in relationships}
+            return writer(
+                path, repo.export_nodes(tx, sorted(set(ids) | ends)), relationships, scope
+            )
+
+        return self.database.read(write)
 
 
 def _counted(stream: RecordStream, progress: Callable[[str, int], None] | None) -> RecordStream:

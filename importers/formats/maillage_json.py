@@ -112,20 +112,36 @@ def write(
     scope: dict[str, Any],
 ) -> dict[str, int]:
     """Write nodes (``labels``, ``properties``) and relationships (``type``, ``from``,
-    ``to``, ``properties``) as one document; returns the counts."""
-    node_list = [
-        {"labels": sorted(n["labels"]), "properties": _plain(n["properties"])} for n in nodes
-    ]
-    rel_list = [
-        {"type": r["type"], "from": r["from"], "to": r["to"], "properties": _plain(r["properties"])}
-        for r in relationships
-    ]
-    document = {
-        "format": FORMAT_NAME,
-        "version": VERSION,
-        "scope": scope,
-        "nodes": node_list,
-        "relationships": rel_list,
-    }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return {"nodes": len(node_list), "relationships": len(rel_list)}
+    ``to``, ``properties``) as one document, a record per line, as they come: a
+    whole-graph export is never held in memory.  Returns the counts."""
+    parts = (
+        (
+            "nodes",
+            ({"labels": sorted(n["labels"]), "properties": _plain(n["properties"])} for n in nodes),
+        ),
+        (
+            "relationships",
+            (
+                {
+                    "type": r["type"],
+                    "from": r["from"],
+                    "to": r["to"],
+                    "properties": _plain(r["properties"]),
+                }
+                for r in relationships
+            ),
+        ),
+    )
+    counts = {"nodes": 0, "relationships": 0}
+    with path.open("w", encoding="utf-8") as stream:
+        header = {"format": FORMAT_NAME, "version": VERSION, "scope": scope}
+        stream.write(json.dumps(header, ensure_ascii=False)[:-1] + ",\n")
+        for index, (part, records) in enumerate(parts):
+            stream.write(f'"{part}": [')
+            for record in records:
+                stream.write(("," if counts[part] else "") + "\n")
+                stream.write(json.dumps(record, ensure_ascii=False))
+                counts[part] += 1
+            stream.write("\n]" + (",\n" if index == 0 else "\n"))
+        stream.write("}\n")
+    return counts

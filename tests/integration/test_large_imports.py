@@ -14,6 +14,7 @@ import pytest
 from graph_service.config import Language
 from graph_service.repositories import transfer as transfer_repo
 from graph_service.repositories.database import Database
+from graph_service.repositories.schema import apply_migrations, empty_database
 from graph_service.services.transfer import ExportFormat, ImportRejectedError, TransferService
 from importers import validation
 from importers.synthetic import write_csv, write_json
@@ -163,3 +164,30 @@ def test_synthetic_csv_folder_is_the_same_ecosystem_as_its_json(
         "nodes": counts["nodes"] + seeded_sdgs,
         "relationships": counts["relationships"],
     }
+
+
+def _export_peak(database: Database, path: Path) -> int:
+    tracemalloc.start()
+    try:
+        TransferService(database).export_file(path, ExportFormat.JSON)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_whole_graph_json_export_streams(clean_database: Database, tmp_path: Path) -> None:
+    """Exporting a graph four times larger takes about the same memory: the JSON
+    writer consumes the database's results as they stream in."""
+    service = TransferService(clean_database)
+    peaks = []
+    for actors in (1_000, 4_000):
+        empty_database(clean_database, keep_label="MaillageTestDatabase")
+        apply_migrations(clean_database)
+        source = tmp_path / f"synthetic-{actors}.json"
+        write_json(source, actors, seed=3)
+        service.import_file(source)
+        _export_peak(clean_database, tmp_path / "warm-up.json")
+        peaks.append(_export_peak(clean_database, tmp_path / f"export-{actors}.json"))
+    assert peaks[1] < 1.5 * peaks[0], peaks
+    exported = json.loads((tmp_path / "export-4000.json").read_text())
+    assert len(exported["nodes"]) > 4_000

@@ -25,12 +25,15 @@ MEDIA_TYPES = {
 @router.post("/imports", summary="Import a file (all or nothing)")
 def import_upload(
     database: DatabaseDep,
-    file: Annotated[UploadFile, File(description="Maillage JSON, GraphML or GEXF.")],
+    file: Annotated[
+        UploadFile, File(description="Maillage JSON, CSV, XLSX, GraphML, GEXF or Kumu file.")
+    ],
     file_format: Annotated[FileFormat | None, Query(alias="format")] = None,
     dry_run: bool = False,
 ) -> dict[str, Any]:
-    """Validate the whole file first; write it in one transaction, or answer 422
-    with every problem located (file, sheet, row, column, value) and write nothing."""
+    """Validate the whole file first, then write it (or, when large, write it in
+    undoable steps); or answer 422 with every problem located (file, sheet, row,
+    column, value) and write nothing."""
     suffix = Path(file.filename or "upload").suffix
     name = slugify(Path(file.filename or "upload").stem) + suffix
     with tempfile.TemporaryDirectory() as folder:
