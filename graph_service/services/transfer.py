@@ -23,7 +23,15 @@ from graph_service.repositories import projection as projection_repo
 from graph_service.repositories import transfer as repo
 from graph_service.repositories.database import Database
 from graph_service.repositories.nodes import fulltext_phrase
-from importers.formats import FileFormat, detect_format, graphml, kumu, maillage_json, tables
+from importers.formats import (
+    FileFormat,
+    detect_format,
+    gexf,
+    graphml,
+    kumu,
+    maillage_json,
+    tables,
+)
 from importers.loader import node_writes, plan, relationship_writes
 from importers.records import ImportProblem, Location, ReadError, Record, RecordStream
 from importers.staging import Staging
@@ -120,7 +128,7 @@ def read_file(path: Path, file_format: FileFormat | None = None) -> RecordStream
     if chosen is FileFormat.GRAPHML:
         return graphml.read(path, domain_fields())
     if chosen is FileFormat.GEXF:
-        return graphml.read_gexf(path, domain_fields())
+        return gexf.read(path, domain_fields())
     if path.suffix.lower() == ".json":
         return kumu.read_json(path, kumu.load_json(path), domain_fields())
     return _unreadable_as_workbook(lambda p: kumu.read_xlsx(p, domain_fields()), path)
@@ -240,7 +248,7 @@ class TransferService:
         writer = {
             ExportFormat.JSON: maillage_json.write,
             ExportFormat.GRAPHML: graphml.write,
-            ExportFormat.GEXF: graphml.write_gexf,
+            ExportFormat.GEXF: gexf.write,
             ExportFormat.XLSX: tables.write_xlsx,
             ExportFormat.CSV: tables.write_csv,
         }[export_format]

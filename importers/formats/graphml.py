@@ -1,4 +1,5 @@
-"""GraphML (Gephi, yEd, networkx, igraph) and GEXF (Gephi).
+"""GraphML (Gephi, yEd, networkx, igraph); its mapping of graph attributes to the
+domain serves the GEXF reader too (:mod:`importers.formats.gexf`).
 
 Reading maps attributes to the domain where names match and keeps the rest as
 ``x_`` properties.  A node is an ``Actor`` unless its ``label`` attribute names
@@ -19,7 +20,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 import networkx as nx
 
@@ -174,45 +174,6 @@ def read(path: Path, fields: dict[str, set[str]]) -> RecordStream:
     return records_from_graph(graph, path.name, "graphml", fields)
 
 
-def _gexf_label_columns(path: Path) -> dict[str, str]:
-    """Node id -> value of a node attribute column titled ``label``.
-
-    GEXF nodes have a built-in ``label`` (the display name) and networkx lets it
-    hide a data column of the same title; the column is where a file names the
-    domain label, so it is read here directly.
-    """
-    root = ElementTree.parse(path).getroot()
-    namespace = root.tag.split("}", 1)[0] + "}" if root.tag.startswith("{") else ""
-    column_ids = {
-        attribute.get("id")
-        for attributes in root.iter(f"{namespace}attributes")
-        if attributes.get("class") == "node"
-        for attribute in attributes.iter(f"{namespace}attribute")
-        if attribute.get("title") == "label"
-    }
-    found = {}
-    for node in root.iter(f"{namespace}node"):
-        for value in node.iter(f"{namespace}attvalue"):
-            if value.get("for") in column_ids and node.get("id") is not None:
-                found[str(node.get("id"))] = str(value.get("value"))
-    return found
-
-
-def read_gexf(path: Path, fields: dict[str, set[str]]) -> RecordStream:
-    try:
-        graph = nx.read_gexf(path, node_type=str)
-        label_columns = _gexf_label_columns(path)
-    except Exception as exc:
-        raise ReadError(
-            ImportProblem(Location(path.name), "import.unreadable", values={"error": str(exc)})
-        ) from exc
-    for node, label in label_columns.items():
-        data = graph.nodes[node]
-        data.setdefault("name", data.get("label", node))
-        data["label"] = label
-    return records_from_graph(graph, path.name, "gexf", fields)
-
-
 def write(
     path: Path,
     nodes: Iterable[dict[str, Any]],
@@ -229,54 +190,4 @@ def write(
         attributes["type"] = rel["type"]
         graph.add_edge(rel["from"], rel["to"], key=rel["properties"]["id"], **attributes)
     nx.write_graphml(graph, path, edge_id_from_attribute="id")
-    return {"nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges()}
-
-
-def _viz(properties: dict[str, Any]) -> dict[str, Any]:
-    """GEXF's viz data from the ``x_viz_…`` properties a map import kept."""
-    position = {
-        axis: float(properties[f"x_viz_{axis}"])
-        for axis in ("x", "y", "z")
-        if f"x_viz_{axis}" in properties
-    }
-    color = {
-        channel: properties[f"x_viz_{channel}"]
-        for channel in ("r", "g", "b", "a")
-        if f"x_viz_{channel}" in properties
-    }
-    viz: dict[str, Any] = {}
-    if position:
-        viz["position"] = {"x": 0.0, "y": 0.0, "z": 0.0, **position}
-    if {"r", "g", "b"} <= set(color):
-        viz["color"] = {k: (float(v) if k == "a" else int(v)) for k, v in color.items()}
-    return viz
-
-
-def write_gexf(
-    path: Path,
-    nodes: Iterable[dict[str, Any]],
-    relationships: Iterable[dict[str, Any]],
-    scope: dict[str, Any],
-) -> dict[str, int]:
-    """GEXF 1.3 for Gephi: names as labels, domain labels in a ``labels`` column,
-    the relationship type in ``relationship_type``, positions and colours kept."""
-    graph = nx.MultiDiGraph()
-    for node in nodes:
-        properties = node["properties"]
-        attributes = {
-            k: dumps_value(v)
-            for k, v in properties.items()
-            if v is not None and not k.startswith(f"{EXTRA_PREFIX}viz_")
-        }
-        attributes["labels"] = ":".join(sorted(node["labels"]))
-        attributes["label"] = properties.get("name") or properties["id"]
-        viz = _viz(properties)
-        if viz:
-            attributes["viz"] = viz
-        graph.add_node(properties["id"], **attributes)
-    for rel in relationships:
-        attributes = {k: dumps_value(v) for k, v in rel["properties"].items() if v is not None}
-        attributes["relationship_type"] = rel["type"]
-        graph.add_edge(rel["from"], rel["to"], key=rel["properties"]["id"], **attributes)
-    nx.write_gexf(graph, path, version="1.3")
     return {"nodes": graph.number_of_nodes(), "relationships": graph.number_of_edges()}
