@@ -41,14 +41,10 @@ def _count(summary: dict[str, dict[str, int]], key: str, outcome: str) -> None:
     counts[outcome] += 1
 
 
-def plan(
-    staging: Staging,
-    stored_nodes: Callable[[list[str]], Stored],
-    stored_relationships: Callable[[list[str]], Stored],
-    batch_size: int,
-) -> Summary:
+def plan(staging: Staging, stored_nodes: Callable[[list[str]], Stored], batch_size: int) -> Summary:
     """Compare the staged import with what is stored, ``batch_size`` ids at a time
-    (``stored_*`` read them from the database); returns the counts."""
+    (``stored_nodes`` reads nodes from the database; validation staged what the
+    database holds under each relationship id); returns the counts."""
     summary: Summary = {"nodes": {}, "relationships": {}}
     for batch in staging.valid_nodes(batch_size):
         stored = stored_nodes([id for id, _, _ in batch])
@@ -63,14 +59,13 @@ def plan(
             outcomes.append((outcome, id))
         staging.set_outcomes("node", outcomes)
     for rel_batch in staging.relationships(batch_size):
-        stored = stored_relationships([id for id, *_ in rel_batch])
         outcomes = []
-        for id, rel_type, _, _, properties in rel_batch:
-            found = stored.get(id)
+        for id, rel_type, properties, stored_properties in rel_batch:
+            found = None if stored_properties is None else {"properties": stored_properties}
             outcome = _outcome(found, properties, fits=True)
             _count(summary["relationships"], rel_type, outcome)
-            if outcome == "updated" and found is not None:
-                staging.remember_previous("relationship", id, dict(found["properties"]))
+            if outcome == "updated" and stored_properties is not None:
+                staging.remember_previous("relationship", id, stored_properties)
             outcomes.append((outcome, id))
         staging.set_outcomes("relationship", outcomes)
     return summary

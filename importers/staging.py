@@ -36,7 +36,8 @@ CREATE TABLE raw_relationship (seq INTEGER PRIMARY KEY, record BLOB NOT NULL);
 CREATE TABLE relationship (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, location BLOB NOT NULL,
     type TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
-    properties BLOB NOT NULL, outcome TEXT
+    properties BLOB NOT NULL, outcome TEXT,
+    stored BLOB  -- the properties in the database under this id; NULL: none there
 );
 -- What an update replaced, to undo an import written in several transactions.
 CREATE TABLE previous (
@@ -161,24 +162,30 @@ class Staging:
         from_id: str,
         to_id: str,
         properties: dict[str, Any],
+        stored: dict[str, Any] | None,
     ) -> Location | None:
-        """Stage a valid relationship; if its id is staged already, return where."""
+        """Stage a valid relationship with what the database holds under its id
+        (``stored``); if the id is staged already, return where."""
         try:
             self.db.execute(
-                "INSERT INTO relationship (id, seq, location, type, from_id, to_id, properties)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (id, self._next(), _dump(location), rel_type, from_id, to_id, _dump(properties)),
+                "INSERT INTO relationship"
+                " (id, seq, location, type, from_id, to_id, properties, stored)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    id,
+                    self._next(),
+                    _dump(location),
+                    rel_type,
+                    from_id,
+                    to_id,
+                    _dump(properties),
+                    _dump(stored) if stored is not None else None,
+                ),
             )
         except sqlite3.IntegrityError:
             row = self.db.execute("SELECT location FROM relationship WHERE id = ?", (id,))
             return _location(row.fetchone()[0])
         return None
-
-    def drop_relationships(self, ids: Iterable[str]) -> None:
-        self.db.execute(
-            "DELETE FROM relationship WHERE id IN (SELECT value FROM json_each(?))",
-            (_json_list(ids),),
-        )
 
     # -- outcomes, for writing and undoing -------------------------------------
 
@@ -208,19 +215,20 @@ class Staging:
         """Nodes to write, in file order: (id, labels, properties)."""
         return self._nodes(_CHANGED, size)
 
-    def relationships(self, size: int) -> Iterator[list[tuple[str, str, str, str, Any]]]:
-        """Staged relationships in file order: (id, type, from id, to id, properties)."""
-        return self._relationships("1", size)
+    def relationships(self, size: int) -> Iterator[list[tuple[str, str, Any, Any]]]:
+        """Staged relationships in file order: (id, type, properties, stored
+        properties or None)."""
+        columns = "id, type, properties, stored"
+        for page in self._pages(columns, "relationship", "1", (), size):
+            yield [
+                (id, t, _load(blob), None if stored is None else _load(stored))
+                for id, t, blob, stored in page
+            ]
 
     def changed_relationships(self, size: int) -> Iterator[list[tuple[str, str, str, str, Any]]]:
-        """Relationships to write, in file order (as :meth:`relationships`)."""
-        return self._relationships(_CHANGED, size)
-
-    def _relationships(
-        self, condition: str, size: int
-    ) -> Iterator[list[tuple[str, str, str, str, Any]]]:
+        """Relationships to write, in file order: (id, type, from id, to id, properties)."""
         columns = "id, type, from_id, to_id, properties"
-        for page in self._pages(columns, "relationship", condition, (), size):
+        for page in self._pages(columns, "relationship", _CHANGED, (), size):
             yield [(id, t, a, b, _load(blob)) for id, t, a, b, blob in page]
 
     def created(self, table: str, size: int) -> Iterator[list[str]]:

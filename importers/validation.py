@@ -118,8 +118,9 @@ class Lookup(Protocol):
         """Folded name -> [(id, name)] of nodes whose name or an alias folds to it."""
         ...
 
-    def relationship_ends(self, ids: list[str]) -> dict[str, tuple[str, str, str]]:
-        """Relationship id -> (type, from id, to id), for the ids that exist."""
+    def stored_relationships(self, ids: list[str]) -> Mapping[str, Mapping[str, Any]]:
+        """Relationship id -> {"type", "from_id", "to_id", "properties"}, for the ids
+        that exist (an id must keep its ends; the properties tell what changes)."""
         ...
 
 
@@ -338,34 +339,40 @@ def _stage_relationships(
             )
         return None
 
-    staged: list[ValidRelationship] = []
-    for rel_record in batch:
-        rel = _validate_relationship(rel_record, resolve, problems)
-        if rel is None:
-            continue
-        first = staging.add_relationship(
-            rel.properties["id"], rel.location, rel.type, rel.from_id, rel.to_id, rel.properties
-        )
-        if first is not None:
-            problems.add(_duplicate(rel.location, rel.properties["id"], first))
-        else:
-            staged.append(rel)
-    existing = lookup.relationship_ends([r.properties["id"] for r in staged]) if staged else {}
-    taken = []
-    for rel in staged:
-        found = existing.get(rel.properties["id"])
-        if found is not None and found != (rel.type, rel.from_id, rel.to_id):
-            taken.append(rel.properties["id"])
+    valid = [
+        rel
+        for rel in (_validate_relationship(r, resolve, problems) for r in batch)
+        if rel is not None
+    ]
+    stored = lookup.stored_relationships([r.properties["id"] for r in valid]) if valid else {}
+    for rel in valid:
+        id = rel.properties["id"]
+        found = stored.get(id)
+        if found is not None and (found["type"], found["from_id"], found["to_id"]) != (
+            rel.type,
+            rel.from_id,
+            rel.to_id,
+        ):
             problems.add(
                 ImportProblem(
                     rel.location.at("id"),
                     "import.relationship_id_taken",
-                    value=rel.properties["id"],
-                    values={"type": found[0], "from": found[1], "to": found[2]},
+                    value=id,
+                    values={"type": found["type"], "from": found["from_id"], "to": found["to_id"]},
                 )
             )
-    if taken:
-        staging.drop_relationships(taken)
+            continue
+        first = staging.add_relationship(
+            id,
+            rel.location,
+            rel.type,
+            rel.from_id,
+            rel.to_id,
+            rel.properties,
+            dict(found["properties"]) if found is not None else None,
+        )
+        if first is not None:
+            problems.add(_duplicate(rel.location, id, first))
 
 
 def _validate_relationship(

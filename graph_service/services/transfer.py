@@ -109,11 +109,8 @@ class DatabaseLookup:
                 found.setdefault(row["name"], []).append((row["id"], row["node_name"]))
         return found
 
-    def relationship_ends(self, ids: list[str]) -> dict[str, tuple[str, str, str]]:
-        return {
-            rid: (row["type"], row["from_id"], row["to_id"])
-            for rid, row in self.database.read(repo.relationship_ends, ids).items()
-        }
+    def stored_relationships(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return self.database.read(repo.relationship_ends, ids)
 
 
 def read_file(path: Path, file_format: FileFormat | None = None) -> RecordStream:
@@ -184,10 +181,7 @@ class TransferService:
         if problems:
             raise ImportRejectedError(problems)
         summary = plan(
-            staging,
-            lambda ids: self.database.read(repo.existing_nodes, ids),
-            lambda ids: self.database.read(repo.relationship_ends, ids),
-            repo.BATCH_SIZE,
+            staging, lambda ids: self.database.read(repo.existing_nodes, ids), repo.BATCH_SIZE
         )
         changes = staging.changes()
         if progress:
