@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,13 +125,18 @@ def test_beyond_the_limit_problems_are_counted_not_listed(
     assert "4 more problems" in problems[-1]["message"]
 
 
-def _validation_peak(database: Database, path: Path) -> int:
+def _peak(work: Callable[[], object]) -> int:
+    """Peak Python memory traced while ``work`` runs."""
     tracemalloc.start()
     try:
-        TransferService(database).import_file(path, dry_run=True)
+        work()
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def _validation_peak(database: Database, path: Path) -> int:
+    return _peak(lambda: TransferService(database).import_file(path, dry_run=True))
 
 
 def test_memory_does_not_grow_with_the_file(
@@ -167,12 +173,7 @@ def test_synthetic_csv_folder_is_the_same_ecosystem_as_its_json(
 
 
 def _export_peak(database: Database, path: Path) -> int:
-    tracemalloc.start()
-    try:
-        TransferService(database).export_file(path, ExportFormat.JSON)
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    return _peak(lambda: TransferService(database).export_file(path, ExportFormat.JSON))
 
 
 def test_a_whole_graph_json_export_streams(clean_database: Database, tmp_path: Path) -> None:
@@ -191,3 +192,54 @@ def test_a_whole_graph_json_export_streams(clean_database: Database, tmp_path: P
     assert peaks[1] < 1.5 * peaks[0], peaks
     exported = json.loads((tmp_path / "export-4000.json").read_text())
     assert len(exported["nodes"]) > 4_000
+
+
+def test_a_stored_relationship_id_keeps_its_ends(
+    clean_database: Database, tmp_path: Path, small_batches: None
+) -> None:
+    """A file may update a stored relationship under its id, never move it to other
+    ends: the id is refused with the stored ends named, and nothing is written."""
+    service = TransferService(clean_database)
+    first = tmp_path / "first.json"
+    actors = [_actor(f"a-{i}", f"Acteur {i}") for i in range(6)]
+    first.write_text(
+        json.dumps(
+            {"format": "maillage", "nodes": actors, "relationships": [_tie("a-0", "a-1", id="t")]}
+        )
+    )
+    service.import_file(first)
+    updated = tmp_path / "updated.json"
+    updated.write_text(
+        json.dumps(
+            {
+                "format": "maillage",
+                "nodes": actors,
+                "relationships": [_tie("a-0", "a-1", id="t", strength=3)],
+            }
+        )
+    )
+    assert service.import_file(updated, dry_run=True).summary["relationships"] == {
+        "COOPERATES_WITH": {"created": 0, "updated": 1, "unchanged": 0}
+    }
+    moved = tmp_path / "moved.json"
+    moved.write_text(
+        json.dumps(
+            {
+                "format": "maillage",
+                "nodes": actors,
+                "relationships": [
+                    *(_tie(f"a-{i}", f"a-{i + 1}") for i in range(1, 5)),
+                    _tie("a-2", "a-3", id="t", strength=2),
+                ],
+            }
+        )
+    )
+    with pytest.raises(ImportRejectedError) as caught:
+        service.import_file(moved)
+    (problem,) = [p.render(Language.EN) for p in caught.value.problems]
+    assert (problem["row"], problem["column"], problem["value"]) == (5, "id", "t")
+    assert "a-0" in problem["message"] and "a-1" in problem["message"]
+    records, _, _ = clean_database.driver.execute_query(
+        "MATCH ()-[r:COOPERATES_WITH]->() RETURN count(r) AS n"
+    )
+    assert records[0]["n"] == 1
