@@ -355,6 +355,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "{nodes} node(s), {relationships} relationship(s)."
         ),
     },
+    "map.written": {
+        Language.FR: "Carte « {kind} » écrite dans {path} (elle s'ouvre sans réseau).",
+        Language.EN: "Map '{kind}' written to {path} (it opens offline).",
+    },
     "export.done": {
         Language.FR: "Export écrit dans {path} : {nodes} nœud(s), {relationships} relation(s).",
         Language.EN: "Export written to {path}: {nodes} node(s), {relationships} relationship(s).",

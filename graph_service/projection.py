@@ -11,7 +11,9 @@ The result is an undirected weighted :class:`networkx.Graph` whose nodes are
 actor ids with their attributes (``name``, ``sphere``, ``side``, ``territory``,
 ``level``…) and whose edges carry ``weight`` (tie strength: higher is closer),
 ``distance`` (1/weight, for shortest paths), ``types`` and dates.  Conflictual
-ties (``OPPOSES``) are never edges: they are listed in ``graph.graph["conflicts"]``.
+ties (``OPPOSES``) are never edges: they are listed in ``graph.graph["conflicts"]``,
+with their kind (conflict, power relation…) in ``graph.graph["conflict_kinds"]``.
+Nodes and edges keep their provenance (``source``, ``source_ref``) for maps.
 """
 
 from __future__ import annotations
@@ -166,7 +168,7 @@ def build_graph(
     options: ProjectionOptions,
 ) -> nx.Graph:
     """Assemble the analysis graph from rows (pure: no database)."""
-    graph = nx.Graph(parameters=options.describe(), conflicts=set())
+    graph = nx.Graph(parameters=options.describe(), conflicts=set(), conflict_kinds={})
     for actor in actors:
         graph.add_node(
             actor["id"],
@@ -182,6 +184,9 @@ def build_graph(
             operations=frozenset(actor.get("operations") or ()),
             issues=frozenset(actor.get("issues") or ()),
             sdgs=frozenset(actor.get("sdgs") or ()),
+            home_name=actor.get("home_name"),
+            source=actor.get("source"),
+            source_ref=actor.get("source_ref"),
         )
     for tie in ties:
         source, target = tie["source"], tie["target"]
@@ -189,35 +194,51 @@ def build_graph(
             continue
         rel_type = RelationshipType(tie["type"])
         if rel_type is RelationshipType.OPPOSES:
-            graph.graph["conflicts"].add(frozenset((source, target)))
+            conflict = frozenset((source, target))
+            graph.graph["conflicts"].add(conflict)
+            graph.graph["conflict_kinds"][conflict] = tie.get("kind") or "conflict"
             continue
         weight = tie_weight(options.weights.get(rel_type, 1.0), tie.get("strength"))
         if weight <= 0:
             continue
-        _add_tie(graph, source, target, weight, rel_type.value, tie.get("valid_from"))
+        _add_tie(graph, source, target, weight, rel_type.value, tie)
     if options.shared_weight > 0:
         for pair in shared:
             if pair["source"] in graph and pair["target"] in graph:
                 weight = options.shared_weight * pair["shared"]
-                _add_tie(graph, pair["source"], pair["target"], weight, "SHARED", None)
+                _add_tie(graph, pair["source"], pair["target"], weight, "SHARED", {})
     for _, _, data in graph.edges(data=True):
         data["distance"] = 1.0 / data["weight"]
     return graph
 
 
 def _add_tie(
-    graph: nx.Graph, source: str, target: str, weight: float, kind: str, since: date | None
+    graph: nx.Graph, source: str, target: str, weight: float, kind: str, tie: Mapping[str, Any]
 ) -> None:
     """Several ties between one pair make one edge: the strongest weight, every type,
-    the earliest start (a long-standing tie is a trusted one)."""
+    the earliest start (a long-standing tie is a trusted one), the latest end (open
+    when any is open) and every cited source line."""
+    since, until, ref = tie.get("valid_from"), tie.get("valid_to"), tie.get("source_ref")
     if graph.has_edge(source, target):
         data = graph.edges[source, target]
         data["weight"] = max(data["weight"], weight)
         data["types"] = sorted({*data["types"], kind})
         if since is not None and (data["since"] is None or since < data["since"]):
             data["since"] = since
+        if data["until"] is not None and (until is None or until > data["until"]):
+            data["until"] = until
+        if ref and ref not in data["sources"]:
+            data["sources"] = [*data["sources"], ref]
     else:
-        graph.add_edge(source, target, weight=weight, types=[kind], since=since)
+        graph.add_edge(
+            source,
+            target,
+            weight=weight,
+            types=[kind],
+            since=since,
+            until=until,
+            sources=[ref] if ref else [],
+        )
 
 
 def _actors_in(

@@ -21,3 +21,19 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
   echo "$digest" > "$stamp"
 fi
 export PATH="$VENV/bin:$PATH"
+
+# The maps' browser bundle and Swagger UI's assets: npm packages pinned by
+# visualisations/package-lock.json, bundled by esbuild (again only when the
+# sources or the lockfile changed).
+"$VENV/bin/python" -m visualisations.build
+
+# Debian's Chromium for the browser tests and the map benchmark (never a
+# browser downloaded by a test tool).  Installed when missing and we may.
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  else
+    echo "Chromium manque pour les tests dans le navigateur : apt-get install chromium" >&2
+  fi
+}

@@ -1,2 +1,54 @@
-"""Map renderers: (graph, scores, options) -> self-contained HTML.  Filled by the
-maps issue."""
+"""Map renderers: (analysis graph, analysis report, options) -> one self-contained
+HTML page.
+
+Renderers are pure: they never touch the database.  A service projects the
+graph and runs the analysis, then calls :func:`render_map`.  Each kind of map is
+built as a :class:`~visualisations.document.MapDocument` by its module in
+:mod:`visualisations.views`, then written out by :mod:`visualisations.html`
+with the browser bundle (sigma.js for networks, Leaflet for the geographic
+map) and its data inlined: a saved map opens with no network at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from visualisations.document import MapDocument
+from visualisations.html import page
+from visualisations.kinds import MapKind
+from visualisations.texts import text
+from visualisations.views.allies import allies_map
+from visualisations.views.brokers import brokers_map
+from visualisations.views.common import MapInput, MapOptions
+from visualisations.views.double_space import double_space_map
+from visualisations.views.ecosystem import ecosystem_map
+from visualisations.views.inside_allies import inside_allies_map
+from visualisations.views.introductions import introductions_map
+from visualisations.views.levels import levels_map
+from visualisations.views.silos import silos_map
+
+__all__ = ["MapInput", "MapKind", "MapOptions", "build_document", "render_map"]
+
+
+BUILDERS: dict[MapKind, Callable[[MapInput, MapOptions], MapDocument]] = {
+    MapKind.ECOSYSTEM: ecosystem_map,
+    MapKind.BROKERS: brokers_map,
+    MapKind.SILOS: silos_map,
+    MapKind.ALLIES: allies_map,
+    MapKind.INTRODUCTIONS: introductions_map,
+    MapKind.INSIDE_ALLIES: inside_allies_map,
+    MapKind.LEVELS: levels_map,
+    MapKind.DOUBLE_SPACE: double_space_map,
+}
+
+
+def build_document(kind: MapKind, map_input: MapInput, options: MapOptions) -> MapDocument:
+    """What the map of ``kind`` shows, in the caller's language (no HTML yet)."""
+    document = BUILDERS[kind](map_input, options)
+    document.columns = text(f"columns.{kind.value}", options.language).split("|")
+    return document
+
+
+def render_map(kind: MapKind, map_input: MapInput, options: MapOptions) -> str:
+    """One self-contained HTML page: the map of ``kind`` of this analysis."""
+    return page(build_document(kind, map_input, options))

@@ -5,7 +5,7 @@
 //             $from, $to (dates or null: ties valid at some time in [from, to]).
 // Returns: one row per actor: id, name, sphere, nature, country, home (primary
 //          anchoring territory id), home_level, territories, frameworks, operations,
-//          issues, sdgs (lists of ids).
+//          issues, sdgs (lists of ids), home_name, source, source_ref (provenance).
 MATCH (a:Actor)
 WHERE ($spheres IS NULL OR a.sphere IN $spheres)
   AND ($territory IS NULL OR EXISTS {
@@ -53,5 +53,6 @@ CALL (a) {
 }
 RETURN a.id AS id, a.name AS name, a.sphere AS sphere, a.nature AS nature,
        a.country AS country, home.id AS home, home.level AS home_level,
+       home.name AS home_name, a.source AS source, a.source_ref AS source_ref,
        territories, frameworks, operations, issues, sdgs
 ORDER BY id

@@ -4,13 +4,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from graph_service import __version__
 from graph_service.api.deps import DatabaseProvider
 from graph_service.api.problems import install_problem_handlers
-from graph_service.api.routes import api_router, health
+from graph_service.api.routes import api_router, explorer, health, maps
 from graph_service.config import Settings, get_settings
 from graph_service.repositories.database import Database
+from visualisations.html import static_directory
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -28,6 +30,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app = FastAPI(
         title="Maillage API",
         version=__version__,
+        # /docs is served with local assets by the explorer router; ReDoc would
+        # load its script from a CDN, so it is not offered.
+        docs_url=None,
+        redoc_url=None,
         summary="Actor ecosystems: actors, territories, dialogue frameworks and their ties.",
         lifespan=lifespan,
     )
@@ -36,4 +42,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_problem_handlers(app)
     app.include_router(health.router)
     app.include_router(api_router())
+    app.include_router(maps.router)
+    app.include_router(explorer.router)
+    app.mount("/static", StaticFiles(directory=static_directory()), name="static")
     return app

@@ -62,6 +62,16 @@ def request_language(request: Request) -> Language:
     return settings.language if settings else Language.FR
 
 
+def caller_sees_sensitive(request: Request) -> bool:
+    """Whether the caller may see persons and inside allies by name.
+
+    The single place where maps (and, later, every read) ask it.  No account
+    carries that permission yet, so nobody does: maps served by the API show
+    pseudonyms.  Accounts and roles will answer it from the caller's key.
+    """
+    return False
+
+
 def get_relationship_service(
     database: Annotated[Database, Depends(get_database)],
 ) -> RelationshipService:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from graph_service.cli.analyse import analyse_command
+from graph_service.cli.maps import map_command
 from graph_service.cli.output import console, fail, say, state
 from graph_service.cli.transfer import export_command, import_command, synth_command
 from graph_service.config import Language, Settings, get_settings
@@ -155,6 +156,7 @@ app.command("analyse")(analyse_command)
 app.command("import")(import_command)
 app.command("export")(export_command)
 app.command("synth")(synth_command)
+app.command("map")(map_command)
 
 
 # --- maillage serve / demo --------------------------------------------------------

@@ -81,3 +81,13 @@ def inside_ally_rows(
 def causes_of(tx: ManagedTransaction, actor: str) -> list[str] | None:
     record = tx.run(query("analyses/causes_of"), id=actor).single()
     return None if record is None else list(record["causes"])
+
+
+def territory_places(tx: ManagedTransaction, ids: list[str]) -> list[dict[str, Any]]:
+    """Territories with their geography and their ancestors' (maps)."""
+    return _rows(tx, "analyses/territory_places", ids=ids)
+
+
+def names_of(tx: ManagedTransaction, ids: list[str]) -> dict[str, str]:
+    """id -> name of the nodes (persons excepted) among ``ids``."""
+    return {row["id"]: row["name"] for row in _rows(tx, "analyses/names_of", ids=ids)}

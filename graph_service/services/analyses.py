@@ -10,7 +10,8 @@ The report shapes are part of the API (kept stable): every report has
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -159,7 +160,7 @@ class AnalysisQuery(BaseModel):
         return self
 
 
-def _north(settings: Settings) -> frozenset[str]:
+def north_countries(settings: Settings) -> frozenset[str]:
     configured = {c.strip().upper() for c in settings.north_countries.split(",") if c.strip()}
     return frozenset(configured) or DEFAULT_NORTH
 
@@ -179,7 +180,7 @@ def projection_options(
             relations=tuple(query.relations),
             weights=query.type_weights(),
             shared_weight=query.shared_weight,
-            north_countries=_north(settings),
+            north_countries=north_countries(settings),
         )
     except ValueError as exc:
         raise ValidationProblem([FieldProblem(("query", "relations"), str(exc))]) from exc
@@ -235,7 +236,12 @@ class AnalysisService:
         self.language = language
 
     def run(self, name: AnalysisName, query: AnalysisQuery) -> dict[str, Any]:
-        handler = {
+        """The report of analysis ``name`` (the API's and the CLI's JSON)."""
+        return self.analyse(name, query).report
+
+    def analyse(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
+        """The report and the graph it was computed on (what a map draws)."""
+        handler: Callable[[AnalysisQuery], Analysis] = {
             AnalysisName.BROKERS: self.brokers,
             AnalysisName.SILOS: self.silos,
             AnalysisName.ALLIES: self.allies,
@@ -255,7 +261,7 @@ class AnalysisService:
 
     # --- brokers -------------------------------------------------------------------
 
-    def brokers(self, query: AnalysisQuery) -> dict[str, Any]:
+    def brokers(self, query: AnalysisQuery) -> Analysis:
         options = projection_options(query, self.settings)
         graph = project(self.database, options)
         report = self._header(AnalysisName.BROKERS, options, query)
@@ -265,26 +271,27 @@ class AnalysisService:
             ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"],
             self.language,
         )
-        return report
+        return Analysis(graph, report)
 
     # --- silos ---------------------------------------------------------------------
 
-    def silos(self, query: AnalysisQuery) -> dict[str, Any]:
+    def silos(self, query: AnalysisQuery) -> Analysis:
         options = projection_options(query, self.settings)
         report = self._header(AnalysisName.SILOS, options, query)
         report["parameters"]["permutations"] = query.permutations
-        report.update(silos_report(project(self.database, options), query))
+        graph = project(self.database, options)
+        report.update(silos_report(graph, query))
         if query.compare_at is not None:
             later = projection_options(query, self.settings, at=query.compare_at, period=None)
             after = silos_report(project(self.database, later), query)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
         report["labels"] = _labels(["ei_index"], self.language)
-        return report
+        return Analysis(graph, report)
 
     # --- allies --------------------------------------------------------------------
 
-    def allies(self, query: AnalysisQuery) -> dict[str, Any]:
+    def allies(self, query: AnalysisQuery) -> Analysis:
         _require(query.actor, "actor", AnalysisName.ALLIES)
         assert query.actor is not None
         options = projection_options(query, self.settings)
@@ -296,14 +303,14 @@ class AnalysisService:
             {**result, "reasons": [self._reason(r) for r in result["reasons"]]}
             for result in allies_analysis.possible_allies(graph, query.actor, top=query.top)
         ]
-        return report
+        return Analysis(graph, report)
 
     def _reason(self, reason: dict[str, Any]) -> dict[str, Any]:
         return {**reason, "label": translate(f"analysis.{reason['kind']}", self.language)}
 
     # --- inside allies -------------------------------------------------------------
 
-    def inside_allies(self, query: AnalysisQuery) -> dict[str, Any]:
+    def inside_allies(self, query: AnalysisQuery) -> Analysis:
         if not self.settings.inside_allies_enabled:
             raise InsideAlliesDisabledError()
         _require(query.actor, "actor", AnalysisName.INSIDE_ALLIES)
@@ -335,21 +342,22 @@ class AnalysisService:
                 max_age_months=query.max_age_months,
             )[: query.top],
         )
-        return report
+        return Analysis(graph, report, persons=persons)
 
     # --- multi-level frameworks ------------------------------------------------------
 
-    def levels(self, query: AnalysisQuery) -> dict[str, Any]:
+    def levels(self, query: AnalysisQuery) -> Analysis:
         if query.operation is None and query.territory is None:
             _require(None, "operation", AnalysisName.LEVELS)
         options = projection_options(query, self.settings)
         report = self._header(AnalysisName.LEVELS, options, query)
-        report.update(levels_analysis.multi_level(project_frameworks(self.database, options)))
-        return report
+        graph = project_frameworks(self.database, options)
+        report.update(levels_analysis.multi_level(graph))
+        return Analysis(graph, report)
 
     # --- double espace ---------------------------------------------------------------
 
-    def double_space(self, query: AnalysisQuery) -> dict[str, Any]:
+    def double_space(self, query: AnalysisQuery) -> Analysis:
         _require(query.link, "link", AnalysisName.DOUBLE_SPACE)
         assert query.link is not None
         options = projection_options(query, self.settings)
@@ -363,11 +371,11 @@ class AnalysisService:
         operation = query.operation or link.get("operation")
         if operation:
             report["over_time"] = self._lead_share_over_time(operation, query)
-        return report
+        return Analysis(graph, report)
 
     def _lead_share_over_time(self, operation: str, query: AnalysisQuery) -> dict[str, Any]:
         roles = self.database.read(projection_repo.operation_roles, operation)
-        north = _north(self.settings)
+        north = north_countries(self.settings)
         leads = {
             r["actor"]
             for r in roles
@@ -397,7 +405,7 @@ class AnalysisService:
 
     # --- introductions ---------------------------------------------------------------
 
-    def introductions(self, query: AnalysisQuery) -> dict[str, Any]:
+    def introductions(self, query: AnalysisQuery) -> Analysis:
         _require(query.actor, "actor", AnalysisName.INTRODUCTIONS)
         _require(query.target, "target", AnalysisName.INTRODUCTIONS)
         assert query.actor is not None and query.target is not None
@@ -419,7 +427,18 @@ class AnalysisService:
                 for node in path["intermediaries"]
             ]
         report.update(actor=query.actor, target=query.target, results=paths)
-        return report
+        return Analysis(graph, report)
+
+
+@dataclass
+class Analysis:
+    """An analysis's report with the graph it was computed on: the API returns the
+    report; a map draws the graph with the report's figures on it."""
+
+    graph: nx.Graph
+    report: dict[str, Any]
+    #: Inside allies only: the persons of the target institution (sensitive).
+    persons: list[dict[str, Any]] = field(default_factory=list)
 
 
 class InsideAlliesDisabledError(MaillageError):

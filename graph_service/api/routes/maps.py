@@ -1,0 +1,67 @@
+"""Maps: ``GET /maps/{kind}`` (one self-contained HTML page) and
+``GET /maps/{kind}/document`` (what the page shows, as JSON, for the explorer)."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from graph_service.api.deps import DatabaseDep, SettingsDep, caller_sees_sensitive, request_language
+from graph_service.services.maps import MapKind, MapQuery, MapService
+
+router = APIRouter(prefix="/maps", tags=["maps"])
+
+#: Maps are private: never cached by a shared cache, never indexed.
+PRIVATE_HEADERS = {
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src data: blob:; connect-src 'none'"
+    ),
+}
+
+
+def _service(
+    database: DatabaseDep, settings: SettingsDep, request: Request, query: MapQuery
+) -> MapService:
+    return MapService(
+        database,
+        settings,
+        query.lang or request_language(request),
+        sensitive=caller_sees_sensitive(request),
+    )
+
+
+@router.get(
+    "/{kind}",
+    response_class=HTMLResponse,
+    summary="A map of an analysis, as one self-contained HTML page (opens offline)",
+    responses={200: {"content": {"text/html": {}}, "description": "The map."}},
+)
+def map_page(
+    kind: MapKind,
+    query: Annotated[MapQuery, Query()],
+    database: DatabaseDep,
+    settings: SettingsDep,
+    request: Request,
+    download: Annotated[
+        bool, Query(description="Send as a file to save (maillage-KIND.html).")
+    ] = False,
+) -> HTMLResponse:
+    page = _service(database, settings, request, query).render(kind, query)
+    headers = dict(PRIVATE_HEADERS)
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="maillage-{kind.value}.html"'
+    return HTMLResponse(page, headers=headers)
+
+
+@router.get("/{kind}/document", summary="What a map shows, as JSON (titles, sentences, nodes)")
+def map_document(
+    kind: MapKind,
+    query: Annotated[MapQuery, Query()],
+    database: DatabaseDep,
+    settings: SettingsDep,
+    request: Request,
+) -> dict[str, Any]:
+    return _service(database, settings, request, query).document(kind, query).to_json()

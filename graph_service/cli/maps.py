@@ -1,0 +1,78 @@
+"""``maillage map KIND -o FILE.html``: the maps of the API, from the command line,
+with the analyses' options (``--territory``, ``--operation``, ``--at``,
+``--compare-at``, ``--actor``, ``--target``, ``--link``…)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graph_service.cli import options
+from graph_service.cli.output import fail, say, state
+from graph_service.config import get_settings
+from graph_service.errors import MaillageError
+from graph_service.repositories.database import Database, connection_info
+from graph_service.services.analyses import Partition
+from graph_service.services.maps import MapKind, MapQuery, MapService, SizeMeasure
+
+
+def map_command(
+    kind: Annotated[
+        MapKind,
+        typer.Argument(
+            help="ecosystem, brokers, silos, allies, introductions, inside-allies, levels "
+            "or double-space"
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML file to write (opens offline).")
+    ],
+    territory: options.Territory = None,
+    operation: options.Operation = None,
+    spheres: options.Spheres = None,
+    at: options.At = None,
+    period_from: options.PeriodFrom = None,
+    period_to: options.PeriodTo = None,
+    relations: options.Relations = None,
+    weights: options.Weights = None,
+    shared_weight: options.SharedWeight = 0.0,
+    partition: options.PartitionOption = Partition.SPHERE,
+    actor: options.Actor = None,
+    target: options.Target = None,
+    link: options.Link = None,
+    top: options.Top = 20,
+    seed: options.Seed = 0,
+    compare_at: options.CompareAt = None,
+    size_by: Annotated[
+        SizeMeasure, typer.Option(help="Actor size: degree, betweenness or brokerage.")
+    ] = SizeMeasure.DEGREE,
+    labels: Annotated[int, typer.Option(help="How many names are always shown.")] = 15,
+    persons: Annotated[
+        bool,
+        typer.Option(
+            help="Name persons (only when MAILLAGE_INSIDE_ALLIES_ENABLED is set; "
+            "pseudonyms otherwise). Keep such a file private."
+        ),
+    ] = False,
+) -> None:
+    """Draw an analysis as one self-contained HTML map."""
+    raw = {key: value for key, value in locals().items() if key not in ("kind", "output")}
+    query = options.validated(MapQuery, raw)
+    settings = get_settings()
+    try:
+        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
+        try:
+            # The operator running the CLI holds the database's credentials; the
+            # inside-allies switch is their own statement that persons may be named.
+            service = MapService(
+                database, settings, state.language, sensitive=settings.inside_allies_enabled
+            )
+            page = service.render(kind, query)
+        finally:
+            database.close()
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    output.write_text(page, encoding="utf-8")
+    say("map.written", path=output, kind=kind.value)
