@@ -16,6 +16,12 @@ __all__ = ["explorer_page"]
 
 _FR, _EN = Language.FR, Language.EN
 
+#: An inline icon: the browser asks for one, and the request must stay here.
+FAVICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    "%3Ccircle cx='8' cy='8' r='6' fill='%231565c0'/%3E%3C/svg%3E"
+)
+
 WORDS: dict[str, dict[Language, str]] = {
     "title": {_FR: "Maillage — explorateur", _EN: "Maillage — explorer"},
     "api_docs": {_FR: "Documentation de l'API", _EN: "API documentation"},
@@ -86,6 +92,7 @@ def explorer_page(language: Language) -> str:
         kinds=_options("kind", KINDS, language),
         partitions=_options("partition", PARTITIONS, language),
         sizes=_options("size", SIZES, language),
+        favicon=FAVICON,
         words=inline_json({key: entry[language] for key, entry in WORDS.items()}),
     )
     return re.sub(r"\{\{(\w+)\}\}", lambda match: values[match.group(1)], template)

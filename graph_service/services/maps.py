@@ -56,6 +56,9 @@ class MapQuery(AnalysisQuery):
     lang: Language | None = Field(
         default=None, description="Language of the map (default: Accept-Language, else fr)."
     )
+    download: bool = Field(
+        default=False, description="Send the page as a file to save (maillage-KIND.html)."
+    )
     persons: bool = Field(
         default=False,
         description="Name persons (inside allies, levels) — honoured only for a caller "

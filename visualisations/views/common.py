@@ -131,13 +131,22 @@ def layout(graph: nx.Graph, options: MapOptions) -> dict[Hashable, tuple[float, 
         return {}
     seed = options.seed
     index = {node: i for i, node in enumerate(nodes)}
-    shadow = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges])
+    pairs = [(index[u], index[v]) for u, v in graph.edges]
+    # Opponents are drawn near each other: a conflict across the whole map
+    # would read as a tie between the two crowds it crosses.
+    for conflict in sorted(graph.graph.get("conflicts", ()), key=lambda p: sorted(map(str, p))):
+        ends = [index[n] for n in conflict if n in index]
+        if len(ends) == 2:
+            pairs.append((ends[0], ends[1]))
+    shadow = ig.Graph(n=len(nodes), edges=pairs)
     rng = random.Random(seed)
-    start = [[rng.uniform(-1, 1), rng.uniform(-1, 1)] for _ in nodes]
+    # Start at the scale the layout ends at: squeezed starts overload its grid.
+    spread = max(1.0, len(nodes) ** 0.5)
+    start = [[rng.uniform(-spread, spread), rng.uniform(-spread, spread)] for _ in nodes]
     ig.set_random_number_generator(rng)
     try:
         positions = shadow.layout_fruchterman_reingold(
-            seed=start, niter=500, grid="auto" if len(nodes) > 1000 else "nogrid"
+            seed=start, niter=500, grid="grid" if len(nodes) > 1000 else "nogrid"
         )
     finally:
         ig.set_random_number_generator(random)
@@ -224,7 +233,9 @@ def _dates(since: Any, until: Any) -> str:
 def tie_edges(graph: nx.Graph, options: MapOptions, *, color: str = TIE_COLOR) -> list[Edge]:
     """The projected ties as map edges, labelled by type, dates and source lines."""
     edges = []
-    for u, v, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+    # Ends in a fixed order (the graph is undirected): the same map every time.
+    ends = ((*sorted((u, v), key=str), data) for u, v, data in graph.edges(data=True))
+    for u, v, data in sorted(ends, key=lambda e: (str(e[0]), str(e[1]))):
         types = [label("type", t, options.language) for t in data.get("types", [])]
         when = _dates(data.get("since"), data.get("until"))
         sources = ", ".join(data.get("sources", []))

@@ -90,7 +90,10 @@ async function run(push) {
     links.appendChild(a);
   };
   add(`${mapUrl}&download=true`, words.export_html, true);
-  if (ANALYSIS_OF[kind]) add(`/api/v1/analyses/${ANALYSIS_OF[kind]}?${params}`, words.export_json, false);
+  // The analyses' JSON takes the analysis options only, not the drawing ones.
+  const analysisParams = new URLSearchParams(params);
+  for (const key of ["lang", "size_by", "labels", "persons"]) analysisParams.delete(key);
+  if (ANALYSIS_OF[kind]) add(`/api/v1/analyses/${ANALYSIS_OF[kind]}?${analysisParams}`, words.export_json, false);
   add("/api/v1/export?format=json", words.export_data, true);
   add("/docs", words.api_docs, false);
   const answer = await fetch(`/maps/${kind}/document?${params}`, { headers: { Accept: "application/json" } });

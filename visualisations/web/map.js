@@ -1,12 +1,11 @@
 // The browser side of a Maillage map.  The server has already decided
 // everything a person reads (titles, legends, sentences, labels, positions):
-// this file only draws, filters and highlights.  Networks are drawn by sigma.js
-// (WebGL, smooth at thousands of nodes), the geographic map by Leaflet with
-// boundaries inlined (no tile server).  Nothing here sends a request.
-import Graph from "graphology";
-import Sigma from "sigma";
+// this file only draws, filters and highlights.  Networks are drawn on a 2D
+// canvas (network.js: fluid at thousands of nodes even without a GPU), the
+// geographic map by Leaflet with boundaries inlined (no tile server).
+// Nothing here sends a request.
 import L from "leaflet";
-import { downloadAsPNG } from "@sigma/export-image";
+import { NetworkView } from "./network.js";
 import "leaflet/dist/leaflet.css";
 import "./map.css";
 
@@ -128,36 +127,33 @@ function filterBoxes(doc, values, onChange) {
 
 // ---------------------------------------------------------------- networks
 
+const RING_COLORS = { cut_point: "#212121", requester: "#212121", target: "#212121", stale: "#C62828" };
+
 function drawNetwork(root, doc) {
   const { stage, aside } = layoutPage(root, doc);
-  const graph = new Graph({ multi: true, type: "mixed", allowSelfLoops: false });
-  const byId = new Map();
   let view = doc.views[0] ? doc.views[0].key : "main";
-  for (const node of doc.nodes) {
-    byId.set(node.id, node);
-    graph.addNode(node.id, {
-      x: node.x,
-      y: node.y, // sigma's y axis points up, as the server's layouts do
-      size: node.size,
-      label: node.label,
-      color: node.colors[view] || Object.values(node.colors)[0],
-      forceLabel: node.force_label,
-      zIndex: node.emphasis ? 2 : node.kind === "axis" ? 0 : 1,
-    });
+  const index = new Map(doc.nodes.map((node, i) => [node.id, i]));
+  const neighbours = doc.nodes.map(() => []);
+  const items = doc.nodes.map((node) => ({
+    id: node.id,
+    x: node.x,
+    y: node.y,
+    size: node.size,
+    label: node.label,
+    inert: node.kind === "axis",
+    labelColor: node.kind === "axis" ? "#52606d" : undefined,
+  }));
+  const lines = [];
+  for (const edge of doc.edges) {
+    const source = index.get(edge.source);
+    const target = index.get(edge.target);
+    if (source === undefined || target === undefined) continue;
+    const z = edge.emphasis ? 2 : 1;
+    lines.push({ source, target, size: edge.size, style: edge.style, category: edge.category, baseColor: edge.color, baseZ: z, tooltip: edge.tooltip });
+    neighbours[source].push([target, edge]);
+    neighbours[target].push([source, edge]);
   }
-  // Dashed and dotted edges are drawn on an overlay canvas (sigma's WebGL
-  // programs draw plain lines only); they are few: suggestions, conflicts…
-  const overlayEdges = [];
-  doc.edges.forEach((edge, index) => {
-    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) return;
-    const attributes = { size: edge.size, color: edge.color, category: edge.category, zIndex: edge.emphasis ? 2 : 1 };
-    if (edge.style !== "solid") {
-      overlayEdges.push(edge);
-      attributes.hidden = true;
-      attributes.overlay = true;
-    }
-    graph.addEdgeWithKey(`e${index}`, edge.source, edge.target, attributes);
-  });
+  const network = new NetworkView(stage, items, lines, { padding: 60 });
 
   const nodeFacets = {};
   for (const [facet, label] of Object.entries(doc.facets)) nodeFacets[facet] = { label, values: new Set() };
@@ -167,150 +163,68 @@ function drawNetwork(root, doc) {
     }
   }
   const edgeFacet = { category: { label: doc.ui.tie_category, values: new Set(doc.edges.map((e) => e.category).filter(Boolean)) } };
-
-  const state = { hovered: null, selected: null, neighbours: new Set(), found: null };
+  const state = { hovered: null, selected: null, found: null };
   let nodeOff = {};
   let edgeOff = {};
-  const visible = (key) => {
-    const node = byId.get(key);
-    if (!node) return false;
+  const visible = (node) => {
     for (const [facet, values] of Object.entries(nodeOff)) {
       if (node.facets && values.has(node.facets[facet])) return false;
     }
     return true;
   };
-  const edgeVisible = (key) => {
-    const category = graph.getEdgeAttribute(key, "category");
-    if (edgeOff.category && edgeOff.category.has(category)) return false;
-    const [source, target] = graph.extremities(key);
-    return visible(source) && visible(target);
-  };
-  const focus = () => state.hovered || state.selected;
 
-  const renderer = new Sigma(graph, stage, {
-    renderEdgeLabels: false,
-    labelRenderedSizeThreshold: 9,
-    labelDensity: 0.4,
-    labelFont: "system-ui, sans-serif",
-    labelWeight: "500",
-    zIndex: true,
-    defaultEdgeColor: "#9AA5B1",
-    minCameraRatio: 0.02,
-    maxCameraRatio: 10,
-    nodeReducer(key, data) {
-      const result = { ...data };
-      if (!visible(key)) return { ...result, hidden: true };
-      const center = focus();
-      if (center && key !== center && !state.neighbours.has(key)) {
-        result.color = DIM_NODE;
-        result.label = "";
-        result.forceLabel = false;
-        result.zIndex = 0;
-      } else if (center) {
-        result.forceLabel = true;
-        result.zIndex = 3;
-      }
-      if (state.found === key) result.highlighted = true;
-      return result;
-    },
-    edgeReducer(key, data) {
-      const result = { ...data };
-      if (data.overlay || !edgeVisible(key)) return { ...result, hidden: true };
-      const center = focus();
-      if (center) {
-        const [source, target] = graph.extremities(key);
-        if (source !== center && target !== center) result.color = DIM_EDGE;
-        else result.zIndex = 3;
-      }
-      return result;
-    },
-  });
-
-  const overlay = element("canvas", { className: "overlay" });
-  stage.appendChild(overlay);
-  const context = overlay.getContext("2d");
-  function drawOverlay() {
-    const ratio = window.devicePixelRatio || 1;
-    const { width, height } = stage.getBoundingClientRect();
-    if (overlay.width !== Math.round(width * ratio)) overlay.width = Math.round(width * ratio);
-    if (overlay.height !== Math.round(height * ratio)) overlay.height = Math.round(height * ratio);
-    overlay.style.width = `${width}px`;
-    overlay.style.height = `${height}px`;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, width, height);
-    const center = focus();
-    for (const edge of overlayEdges) {
-      if (!visible(edge.source) || !visible(edge.target)) continue;
-      if (edgeOff.category && edgeOff.category.has(edge.category)) continue;
-      const a = renderer.graphToViewport(graph.getNodeAttributes(edge.source));
-      const b = renderer.graphToViewport(graph.getNodeAttributes(edge.target));
-      const dim = center && edge.source !== center && edge.target !== center;
-      context.strokeStyle = dim ? DIM_EDGE : edge.color;
-      context.lineWidth = Math.max(1.2, edge.size);
-      context.setLineDash(edge.style === "dotted" ? [2, 4] : [7, 5]);
-      context.beginPath();
-      context.moveTo(a.x, a.y);
-      context.lineTo(b.x, b.y);
-      context.stroke();
+  // Colours, labels and layers follow the view, the filters and the focus.
+  function restyle() {
+    const center = state.hovered ?? state.selected;
+    const near = center === null ? null : new Set([center, ...neighbours[center].map(([n]) => n)]);
+    doc.nodes.forEach((node, i) => {
+      const item = items[i];
+      const close = !near || near.has(i);
+      item.hidden = !visible(node);
+      item.color = close ? node.colors[view] || Object.values(node.colors)[0] : DIM_NODE;
+      item.forceLabel = near ? close && node.kind !== "axis" : node.force_label;
+      if (node.kind === "axis") item.forceLabel = true;
+      item.label = close || node.kind === "axis" ? node.label : "";
+      item.z = near && close ? 3 : node.emphasis ? 2 : node.kind === "axis" ? 0 : 1;
+      item.ring = state.found === i ? "#1565C0" : close ? RING_COLORS[node.emphasis] || (node.emphasis ? "#546E7A" : null) : null;
+      item.ringDash = node.emphasis === "stale";
+      item.ringWidth = node.emphasis === "cut_point" || node.emphasis === "requester" || node.emphasis === "target" ? 2.5 : 1.5;
+    });
+    for (const line of lines) {
+      const incident = center !== null && (line.source === center || line.target === center);
+      line.hidden = Boolean(edgeOff.category && edgeOff.category.has(line.category));
+      line.color = center !== null && !incident ? DIM_EDGE : line.baseColor;
+      line.z = incident ? 3 : line.baseZ;
     }
-    context.setLineDash([]);
-    // Rings: cut points, the actor asking, the target, intermediaries…
-    for (const node of doc.nodes) {
-      if (!node.emphasis || !visible(node.id)) continue;
-      const display = renderer.getNodeDisplayData(node.id);
-      if (!display || display.hidden) continue;
-      const p = renderer.graphToViewport(graph.getNodeAttributes(node.id));
-      const radius = renderer.scaleSize(display.size) + 3;
-      context.strokeStyle = node.emphasis === "stale" ? "#C62828" : "#212121";
-      context.lineWidth = node.emphasis === "cut_point" || node.emphasis === "requester" || node.emphasis === "target" ? 2.5 : 1.5;
-      if (node.emphasis === "stale") context.setLineDash([3, 3]);
-      context.beginPath();
-      context.arc(p.x, p.y, radius, 0, 2 * Math.PI);
-      context.stroke();
-      context.setLineDash([]);
-    }
+    network.refresh();
   }
-  renderer.on("afterRender", drawOverlay);
-  // Sigma drew once in its constructor, before the overlay listened.
-  renderer.refresh();
 
   const details = detailsBox(doc);
-  function select(key) {
-    state.selected = key;
-    state.neighbours = new Set(key ? graph.neighbors(key) : []);
-    if (key) {
-      const neighbours = [...state.neighbours]
-        .filter((n) => byId.get(n) && byId.get(n).kind !== "axis")
-        .map((n) => [n, byId.get(n).label])
+  function select(i) {
+    state.selected = i;
+    if (i !== null) {
+      const rows = neighbours[i]
+        .filter(([n]) => doc.nodes[n].kind !== "axis")
+        .map(([n, edge]) => [doc.nodes[n].id, edge.tooltip ? `${doc.nodes[n].label} — ${edge.tooltip}` : doc.nodes[n].label])
         .sort((x, y) => x[1].localeCompare(y[1]));
-      showDetails(details, doc, byId.get(key), neighbours, (n) => pick(n));
+      showDetails(details, doc, doc.nodes[i], rows, (id) => pick(index.get(id)));
     }
-    renderer.refresh();
+    restyle();
   }
-  function pick(key) {
-    select(key);
-    const display = renderer.getNodeDisplayData(key);
-    if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration: 400 });
+  function pick(i) {
+    select(i);
+    const item = items[i];
+    network.animateTo({ x: item.x, y: item.y, zoom: Math.max(network.camera.zoom, network.home.zoom * 3) });
   }
-  renderer.on("enterNode", ({ node }) => {
-    if (byId.get(node).kind === "axis") return;
-    state.hovered = node;
-    state.neighbours = new Set(graph.neighbors(node));
-    stage.title = byId.get(node).tooltip || byId.get(node).label;
-    renderer.refresh();
+  network.on("hover", (i) => {
+    state.hovered = i;
+    stage.title = i === null ? "" : doc.nodes[i].tooltip || doc.nodes[i].label;
+    restyle();
   });
-  renderer.on("leaveNode", () => {
-    state.hovered = null;
-    state.neighbours = new Set(state.selected ? graph.neighbors(state.selected) : []);
-    stage.title = "";
-    renderer.refresh();
-  });
-  renderer.on("clickNode", ({ node }) => {
-    if (byId.get(node).kind !== "axis") select(node);
-  });
-  renderer.on("clickStage", () => select(null));
+  network.on("click", (i) => select(i));
 
   // Side panel: views, search, legend, filters, details, panels, export.
+  const legendBox = element("div");
   if (doc.views.length > 1) {
     const choices = element("div", { className: "views" });
     for (const item of doc.views) {
@@ -318,8 +232,8 @@ function drawNetwork(root, doc) {
       if (item.key === view) input.checked = true;
       input.addEventListener("change", () => {
         view = item.key;
-        graph.forEachNode((key) => graph.setNodeAttribute(key, "color", byId.get(key).colors[view]));
         legendBox.replaceChildren(legendList(doc.views.find((v) => v.key === view).legend));
+        restyle();
       });
       choices.appendChild(element("label", {}, [input, document.createTextNode(` ${item.label}`)]));
     }
@@ -332,43 +246,53 @@ function drawNetwork(root, doc) {
   search.addEventListener("change", () => {
     const wanted = folded(search.value);
     if (!wanted) return;
-    const exact = doc.nodes.find((n) => n.kind !== "axis" && folded(n.label) === wanted);
-    const match = exact || doc.nodes.find((n) => n.kind !== "axis" && folded(n.label).includes(wanted));
+    const candidates = doc.nodes.map((n, i) => [n, i]).filter(([n]) => n.kind !== "axis");
+    const match = candidates.find(([n]) => folded(n.label) === wanted) || candidates.find(([n]) => folded(n.label).includes(wanted));
     notFound.textContent = match ? "" : doc.ui.no_match;
     if (match) {
-      state.found = match.id;
-      pick(match.id);
+      state.found = match[1];
+      pick(match[1]);
     }
   });
   aside.appendChild(element("section", { className: "search" }, [search, names, notFound]));
-  const legendBox = element("div");
   legendBox.appendChild(legendList(doc.views[0] ? doc.views[0].legend : []));
   aside.appendChild(section(`${doc.ui.legend}${doc.views[0] && doc.views.length === 1 ? " — " + doc.views[0].label : ""}`, legendBox));
   if (doc.edge_legend.length) aside.appendChild(section(doc.ui.ties, legendList(doc.edge_legend)));
-  const refresh = () => renderer.refresh();
-  const nodeFilters = filterBoxes(doc, nodeFacets, refresh);
+  const nodeFilters = filterBoxes(doc, nodeFacets, restyle);
   nodeOff = nodeFilters.off;
-  const edgeFilters = filterBoxes(doc, edgeFacet, refresh);
+  const edgeFilters = filterBoxes(doc, edgeFacet, restyle);
   edgeOff = edgeFilters.off;
   aside.append(section(doc.ui.details, details), ...panelsBox(doc), ...nodeFilters.boxes, ...edgeFilters.boxes);
   const exportButton = element("button", { type: "button", text: doc.ui.export_png });
-  exportButton.addEventListener("click", () => downloadAsPNG(renderer, { fileName: `maillage-${doc.kind}`, backgroundColor: "#ffffff" }));
+  exportButton.addEventListener("click", () => {
+    const link = element("a", { href: network.toPNG(), download: `maillage-${doc.kind}.png` });
+    link.click();
+  });
   const reset = element("button", { type: "button", text: doc.ui.reset });
   reset.addEventListener("click", () => {
     state.found = null;
     select(null);
-    renderer.getCamera().animatedReset({ duration: 300 });
+    network.animateTo(network.home);
   });
-  aside.appendChild(element("section", { className: "actions" }, [reset, exportButton]));
+  const zoomIn = element("button", { type: "button", text: "+", "aria-label": "zoom +" });
+  zoomIn.addEventListener("click", () => network.zoomAt(network.width / 2, network.height / 2, 1.5));
+  const zoomOut = element("button", { type: "button", text: "−", "aria-label": "zoom −" });
+  zoomOut.addEventListener("click", () => network.zoomAt(network.width / 2, network.height / 2, 1 / 1.5));
+  aside.appendChild(element("section", { className: "actions" }, [zoomIn, zoomOut, reset, exportButton]));
   if (!doc.nodes.length) stage.appendChild(element("p", { className: "empty", text: doc.ui.empty }));
+  restyle();
+  network.draw();
 
   window.maillageMap = {
     ready: true,
+    readyAt: performance.now(),
     kind: doc.kind,
-    renderer,
-    nodes: graph.order,
-    edges: graph.size,
-    drawnNodes: () => graph.filterNodes((key) => !renderer.getNodeDisplayData(key).hidden).length,
+    view: network,
+    nodes: items.length,
+    edges: lines.length,
+    drawnNodes: () => items.filter((item) => !item.hidden).length,
+    colorOf: (id) => items[index.get(id)].color,
+    frames: () => network.frames,
   };
 }
 
@@ -462,12 +386,14 @@ function drawGeography(root, doc) {
     section(doc.ui.details, details),
     ...panelsBox(doc),
   );
-  window.maillageMap = { ready: true, kind: doc.kind, map, nodes: doc.geo.places.length, edges: doc.geo.arcs.length };
+  window.maillageMap = { ready: true, readyAt: performance.now(), kind: doc.kind, map, nodes: doc.geo.places.length, edges: doc.geo.arcs.length };
 }
 
 function start() {
   const doc = JSON.parse(document.getElementById("maillage-map-data").textContent);
   const root = document.getElementById("maillage-map");
+  // Inside the explorer, which shows the title and the reading beside the map.
+  if (window.self !== window.top) root.classList.add("embedded");
   if (doc.geo) drawGeography(root, doc);
   else drawNetwork(root, doc);
 }

@@ -3,26 +3,24 @@ with Maillage's own assets (Swagger UI's default page loads from a CDN)."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
-from graph_service.api.deps import request_language
+from graph_service.api.deps import SettingsDep
 from graph_service.config import Language
-from visualisations.explorer import explorer_page
+from visualisations.explorer import FAVICON, explorer_page
 
 router = APIRouter(include_in_schema=False)
 
-#: An inline icon: the browser asks for a favicon, and it must not go elsewhere.
-FAVICON = (
-    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
-    "%3Ccircle cx='8' cy='8' r='6' fill='%231565c0'/%3E%3C/svg%3E"
-)
-
 
 @router.get("/", response_class=HTMLResponse)
-def explorer(request: Request, lang: Annotated[Language | None, Query()] = None) -> HTMLResponse:
-    page = explorer_page(lang or request_language(request))
+def explorer(
+    settings: SettingsDep, lang: Annotated[Language | None, Query()] = None
+) -> HTMLResponse:
+    # Pages are French unless asked otherwise (the link at the top switches):
+    # a browser's Accept-Language says English far more often than its reader does.
+    page = explorer_page(lang or settings.language)
     return HTMLResponse(page, headers={"Cache-Control": "no-cache", "X-Robots-Tag": "noindex"})
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from graph_service.api.deps import DatabaseDep, SettingsDep, caller_sees_sensitive, request_language
+from graph_service.api.deps import DatabaseDep, SettingsDep, caller_sees_sensitive
 from graph_service.services.maps import MapKind, MapQuery, MapService
 
 router = APIRouter(prefix="/maps", tags=["maps"])
@@ -28,7 +28,8 @@ def _service(
     return MapService(
         database,
         settings,
-        query.lang or request_language(request),
+        # Maps are pages for people: French unless asked (lang=en), like the explorer.
+        query.lang or settings.language,
         sensitive=caller_sees_sensitive(request),
     )
 
@@ -45,13 +46,10 @@ def map_page(
     database: DatabaseDep,
     settings: SettingsDep,
     request: Request,
-    download: Annotated[
-        bool, Query(description="Send as a file to save (maillage-KIND.html).")
-    ] = False,
 ) -> HTMLResponse:
     page = _service(database, settings, request, query).render(kind, query)
     headers = dict(PRIVATE_HEADERS)
-    if download:
+    if query.download:
         headers["Content-Disposition"] = f'attachment; filename="maillage-{kind.value}.html"'
     return HTMLResponse(page, headers=headers)
 
