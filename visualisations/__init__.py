@@ -17,6 +17,7 @@ from visualisations.document import MapDocument
 from visualisations.html import page
 from visualisations.kinds import MapKind
 from visualisations.texts import text
+from visualisations.views.aggregate import AGGREGATE_ABOVE, aggregated_map
 from visualisations.views.allies import allies_map
 from visualisations.views.brokers import brokers_map
 from visualisations.views.common import MapInput, MapOptions
@@ -42,9 +43,16 @@ BUILDERS: dict[MapKind, Callable[[MapInput, MapOptions], MapDocument]] = {
 }
 
 
+#: Maps of a whole scope, which can be national: they start aggregated when large.
+AGGREGATED_KINDS = frozenset({MapKind.ECOSYSTEM, MapKind.BROKERS, MapKind.SILOS})
+
+
 def build_document(kind: MapKind, map_input: MapInput, options: MapOptions) -> MapDocument:
     """What the map of ``kind`` shows, in the caller's language (no HTML yet)."""
-    document = BUILDERS[kind](map_input, options)
+    if kind in AGGREGATED_KINDS and map_input.graph.number_of_nodes() > AGGREGATE_ABOVE:
+        document = aggregated_map(kind.value, map_input, options)
+    else:
+        document = BUILDERS[kind](map_input, options)
     document.columns = text(f"columns.{kind.value}", options.language).split("|")
     return document
 

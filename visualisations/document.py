@@ -55,6 +55,8 @@ class Node:
     #: Drawn larger, labelled and ringed: top brokers, the requester, the target…
     emphasis: str | None = None
     force_label: bool = False
+    #: A group of an aggregated map: the query options that open it.
+    drill: dict[str, str] | None = None
 
 
 @dataclass

@@ -221,7 +221,17 @@ function drawNetwork(root, doc) {
     stage.title = i === null ? "" : doc.nodes[i].tooltip || doc.nodes[i].label;
     restyle();
   });
-  network.on("click", (i) => select(i));
+  network.on("click", (i) => {
+    const drill = i === null ? null : doc.nodes[i].drill;
+    // A group of an aggregated map opens the same map scoped to it, when served.
+    if (drill && location.protocol.startsWith("http")) {
+      const url = new URL(location.href);
+      for (const [key, value] of Object.entries(drill)) url.searchParams.set(key, value);
+      location.assign(url);
+      return;
+    }
+    select(i);
+  });
 
   // Side panel: views, search, legend, filters, details, panels, export.
   const legendBox = element("div");

@@ -256,3 +256,20 @@ def test_a_page_is_self_contained_and_data_cannot_break_out(ecosystem: nx.Graph)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", markup)
     assert "default-src 'none'" in page and 'lang="fr"' in page
     assert "\\u003c/script\\u003e" in page
+
+
+def test_a_national_scope_starts_aggregated_by_sphere() -> None:
+    graph = nx.Graph(conflicts=set())
+    spheres = ["civil_society", "public", "market", "union"]
+    for i in range(20_001):
+        graph.add_node(f"a{i}", name=f"Acteur {i}", sphere=spheres[i % 4])
+    graph.add_edges_from((f"a{i}", f"a{i + 1}") for i in range(0, 20_000, 2))
+    doc = build_document(MapKind.ECOSYSTEM, MapInput(graph, {"parameters": {}}), FR)
+    assert [node.drill for node in doc.nodes] == [{"spheres": s} for s in sorted(spheres)]
+    assert {node.label for node in doc.nodes} >= {"syndicats (5000)", "société civile (5001)"}
+    assert "20001 acteurs : trop pour une carte lisible" in doc.reading[0]
+    # a0–a1, a2–a3…: civil society–public and market–union ties, counted.
+    assert sorted(edge.tooltip for edge in doc.edges) == [
+        "acteurs marchands ↔ syndicats : 5000",
+        "société civile ↔ pouvoirs publics : 5000",
+    ]
