@@ -40,20 +40,11 @@ from playwright.sync_api import Page, sync_playwright
 
 from graph_service.config import Language
 from visualisations import MapInput, MapKind, MapOptions, build_document
+from visualisations.headless import CHROMIUM_FLAGS, chromium_path
 from visualisations.html import inline_json, page
 
 ROOT = Path(__file__).resolve().parents[1]
 VIS_NETWORK = ROOT / "visualisations" / "node_modules" / "vis-network" / "standalone" / "umd"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--enable-unsafe-swiftshader",
-    "--use-angle=swiftshader",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SPHERES = ["civil_society"] * 4 + ["public"] * 2 + ["market"] * 2 + ["social_economy", "union"]
 
 
@@ -174,7 +165,9 @@ def run(actors: int, ties: int, seconds: float, repeat: int) -> dict[str, Any]:
     (folder / "vis.html").write_text(vis_network_page(document.to_json()), encoding="utf-8")
     runs: dict[str, list[dict[str, float]]] = {"maillage": [], "vis_network": []}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=list(CHROMIUM_FLAGS)
+        )
         for _ in range(repeat):  # interleaved, so that both see the same machine
             for name, file, ready, hooks in (
                 (

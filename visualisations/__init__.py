@@ -16,11 +16,11 @@ from collections.abc import Callable
 from visualisations.document import MapDocument
 from visualisations.html import page
 from visualisations.kinds import MapKind
-from visualisations.texts import text
+from visualisations.texts import text, ui_words
 from visualisations.views.aggregate import AGGREGATE_ABOVE, aggregated_map
 from visualisations.views.allies import allies_map
 from visualisations.views.brokers import brokers_map
-from visualisations.views.common import MapInput, MapOptions
+from visualisations.views.common import MapInput, MapOptions, scope_line
 from visualisations.views.double_space import double_space_map
 from visualisations.views.ecosystem import ecosystem_map
 from visualisations.views.inside_allies import inside_allies_map
@@ -53,6 +53,10 @@ def build_document(kind: MapKind, map_input: MapInput, options: MapOptions) -> M
         document = aggregated_map(kind.value, map_input, options)
     else:
         document = BUILDERS[kind](map_input, options)
+    document.kind = kind.value
+    document.language = options.language.value
+    document.scope = scope_line(map_input, options)
+    document.ui = ui_words(options.language)
     document.columns = text(f"columns.{kind.value}", options.language).split("|")
     return document
 

@@ -108,14 +108,15 @@ class ResultRow:
 
 @dataclass
 class MapDocument:
-    kind: str
-    language: str
     title: str
-    #: What is shown for which scope and date, in one line.
-    scope: str
     #: Plain-language reading of the result, one sentence each.
     reading: list[str]
     views: list[View]
+    #: Filled by :func:`visualisations.build_document` for every kind alike:
+    #: the kind, the language, and what is shown for which scope and date.
+    kind: str = ""
+    language: str = ""
+    scope: str = ""
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     #: Facet key -> facet label (the filters offered).

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import shlex
-from typing import Annotated
+import sys
+from typing import Annotated, Any
 
 import typer
 
 from graph_service.cli.analyse import analyse_command
+from graph_service.cli.help_fr import HELP_FR
 from graph_service.cli.maps import map_command
 from graph_service.cli.output import console, fail, say, state
 from graph_service.cli.transfer import export_command, import_command, synth_command
@@ -194,5 +196,71 @@ def demo(
     serve(host=host, port=port)
 
 
+# --- the entry point: help in the user's language ------------------------------------
+
+#: Panel titles of the help screens, in French.
+PANEL_TITLES_FR = {
+    "OPTIONS_PANEL_TITLE": "Options",
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "COMMANDS_PANEL_TITLE": "Commandes",
+    "ERRORS_PANEL_TITLE": "Erreur",
+    "REQUIRED_LONG_STRING": "[obligatoire]",
+    "DEFAULT_STRING": "[défaut : {}]",
+    "ABORTED_TEXT": "Interrompu.",
+}
+
+_PANEL_TITLES_EN: dict[str, str] = {}
+
+
+def requested_language(arguments: list[str]) -> Language:
+    """``--lang`` when given (before Typer parses it: the help is built first),
+    else the configured language."""
+    for position, argument in enumerate(arguments):
+        value = None
+        if argument == "--lang" and position + 1 < len(arguments):
+            value = arguments[position + 1]
+        elif argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+        if value in tuple(Language):
+            return Language(value)
+    try:
+        return get_settings().language
+    except Exception:  # an invalid setting is reported by the command itself
+        return Language.FR
+
+
+def localised_command(language: Language) -> typer.core.TyperGroup:
+    """The command tree, its help in ``language`` (the code's help is English)."""
+    from typer import rich_utils
+
+    command = typer.main.get_command(app)
+    for name, title in PANEL_TITLES_FR.items():
+        _PANEL_TITLES_EN.setdefault(name, getattr(rich_utils, name))
+        setattr(rich_utils, name, title if language is Language.FR else _PANEL_TITLES_EN[name])
+    if language is Language.FR:
+        _translate(command, command.context_class(command))
+    assert isinstance(command, typer.core.TyperGroup)
+    return command
+
+
+def _translate(command: Any, context: Any) -> None:
+    if command.help:
+        command.help = HELP_FR.get(command.help, command.help)
+    for parameter in [*command.params, command.get_help_option(context)]:
+        text = getattr(parameter, "help", None)
+        if text:
+            parameter.help = HELP_FR.get(text, text)
+    if isinstance(command, typer.core.TyperGroup):
+        for name in command.list_commands(context):
+            sub = command.get_command(context, name)
+            if sub is not None:
+                _translate(sub, sub.context_class(sub, parent=context))
+
+
+def run() -> None:
+    """``maillage``: the command line, its help in the user's language."""
+    localised_command(requested_language(sys.argv[1:]))()
+
+
 if __name__ == "__main__":
-    app()
+    run()

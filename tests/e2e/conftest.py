@@ -8,7 +8,6 @@ With ``CI=true`` a missing Chromium fails the tests; elsewhere they are skipped.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -31,27 +30,11 @@ from tests.integration.conftest import (  # noqa: F401
     database,
     neo4j_connection,
 )
+from visualisations.headless import CHROMIUM_FLAGS, chromium_path
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "test-artefacts" / "browser"
-#: Flags for a root, sandbox-less, offline machine without a GPU: SwiftShader
-#: draws WebGL in software; no background request to any service.
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--enable-unsafe-swiftshader",
-    "--use-angle=swiftshader",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("MAILLAGE_CHROMIUM") or shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +45,7 @@ def browser() -> Iterator[Browser]:
             pytest.fail("Chromium is required in CI (apt-get install chromium)", pytrace=False)
         pytest.skip("no Chromium: apt-get install chromium")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        launched = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_FLAGS))
         yield launched
         launched.close()
 

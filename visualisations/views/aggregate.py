@@ -11,7 +11,7 @@ import networkx as nx
 
 from graph_service.domain.labels import label
 from visualisations.document import Edge, LegendItem, MapDocument, Node, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     SPHERE_COLORS,
     TIE_COLOR,
@@ -19,7 +19,6 @@ from visualisations.views.common import (
     MapOptions,
     layout,
     scaled,
-    scope_line,
     sphere_legend,
 )
 
@@ -81,10 +80,7 @@ def aggregated_map(kind: str, map_input: MapInput, options: MapOptions) -> MapDo
         for s, c in sizes.most_common()
     ]
     return MapDocument(
-        kind=kind,
-        language=language.value,
         title=text(f"title.{kind}", language),
-        scope=scope_line(map_input, options),
         reading=[text("read.aggregated", language, actors=graph.number_of_nodes())],
         views=[View("main", text("view.spheres", language), sphere_legend(graph, language))],
         nodes=nodes,
@@ -92,5 +88,4 @@ def aggregated_map(kind: str, map_input: MapInput, options: MapOptions) -> MapDo
         facets={"sphere": text("detail.sphere", language)},
         edge_legend=[LegendItem(text("legend.cross_sphere", language), TIE_COLOR, "line")],
         rows=rows,
-        ui=ui_words(language),
     )

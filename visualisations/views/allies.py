@@ -11,7 +11,7 @@ import networkx as nx
 from graph_service.config import Language
 from graph_service.domain.labels import label
 from visualisations.document import Edge, LegendItem, MapDocument, Panel, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     TIE_COLOR,
     MapInput,
@@ -21,7 +21,6 @@ from visualisations.views.common import (
     layout,
     listing,
     number,
-    scope_line,
     sphere_legend,
     tie_edges,
 )
@@ -146,11 +145,8 @@ def allies_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         for r in suggestions
     ]
     return MapDocument(
-        kind="allies",
         rows=rows,
-        language=language.value,
         title=text("title.allies", language, actor=actor_name),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[
             View(
@@ -178,5 +174,4 @@ def allies_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         ]
         if suggestions
         else [],
-        ui=ui_words(language),
     )

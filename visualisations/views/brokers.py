@@ -8,7 +8,7 @@ from typing import Any
 
 from graph_service.domain.labels import label
 from visualisations.document import LegendItem, MapDocument, Panel, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     CONFLICT_COLOR,
     TIE_COLOR,
@@ -19,7 +19,6 @@ from visualisations.views.common import (
     layout,
     number,
     scaled,
-    scope_line,
     sphere_legend,
     tie_edges,
 )
@@ -142,11 +141,8 @@ def brokers_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         for r in ranked[: options.top]
     ]
     return MapDocument(
-        kind="brokers",
         rows=rows,
-        language=language.value,
         title=text("title.brokers", language),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[
             View(
@@ -164,5 +160,4 @@ def brokers_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             LegendItem(text("legend.conflict", language), CONFLICT_COLOR, "dashed"),
         ],
         panels=[panel] if panel.rows else [],
-        ui=ui_words(language),
     )

@@ -33,6 +33,7 @@ __all__ = [
     "sphere_legend",
     "tie_category",
     "tie_edges",
+    "type_legend",
 ]
 
 K = TypeVar("K", bound=Hashable)
@@ -56,6 +57,16 @@ CATEGORY_COLORS = (
 )  # fmt: skip
 CONFLICT_COLOR = "#C62828"
 TIE_COLOR = "#9AA5B1"
+#: The ecosystem map tells tie types apart by colour (dashes are kept for
+#: conflicts, suggestions and ended ties).
+TYPE_COLORS = {
+    "COOPERATES_WITH": TIE_COLOR,
+    "FUNDS": "#B8860B",
+    "MEMBER_OF": "#5C6BC0",
+    "KNOWS": "#80CBC4",
+    "INSPIRED_BY": "#AB47BC",
+    "SHARED": "#CFD8DC",
+}
 OTHER_COLOR = "#B0B0B0"
 
 
@@ -251,6 +262,16 @@ def tie_edges(graph: nx.Graph, options: MapOptions, *, color: str = TIE_COLOR) -
             )
         )
     return edges
+
+
+def type_legend(edges: list[Edge], options: MapOptions) -> list[LegendItem]:
+    """One legend line per tie type drawn (in the order of :data:`TYPE_COLORS`)."""
+    drawn = {edge.category for edge in edges}
+    return [
+        LegendItem(label("type", kind, options.language), color, "line")
+        for kind, color in TYPE_COLORS.items()
+        if label("type", kind, options.language) in drawn
+    ]
 
 
 def conflict_edges(graph: nx.Graph, options: MapOptions) -> list[Edge]:

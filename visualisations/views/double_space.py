@@ -10,8 +10,8 @@ from typing import Any
 from graph_service.domain.labels import label
 from visualisations.document import GeoLayer, LegendItem, MapDocument, Panel, ResultRow, View
 from visualisations.geography import boundaries, centre, match_boundary
-from visualisations.texts import text, ui_words
-from visualisations.views.common import MapInput, MapOptions, number, scope_line
+from visualisations.texts import text
+from visualisations.views.common import MapInput, MapOptions, number
 
 __all__ = ["double_space_map"]
 
@@ -183,11 +183,8 @@ def double_space_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         for arc_, pair, row in zip(arcs, pairs, rows, strict=True)
     ]
     return MapDocument(
-        kind="double-space",
         rows=table,
-        language=language.value,
         title=text("title.double-space", language),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[
             View(
@@ -212,7 +209,6 @@ def double_space_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             arcs=arcs,
             attribution=str(boundaries().get("attribution", "")),
         ),
-        ui=ui_words(language),
     )
 
 

@@ -7,21 +7,23 @@ from collections import Counter
 
 import networkx as nx
 
+from graph_service.config import Language
 from graph_service.domain.labels import label
 from visualisations.document import Edge, LegendItem, MapDocument, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     CONFLICT_COLOR,
     TIE_COLOR,
+    TYPE_COLORS,
     MapInput,
     MapOptions,
     actor_node,
     conflict_edges,
     layout,
     scaled,
-    scope_line,
     sphere_legend,
     tie_edges,
+    type_legend,
 )
 
 __all__ = ["ecosystem_map"]
@@ -67,20 +69,20 @@ def ecosystem_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         )
     else:
         reading.append(text("ui.empty", language))
-    edge_legend = [
-        LegendItem(text("legend.tie", language), TIE_COLOR, "line"),
-        LegendItem(text("legend.conflict", language), CONFLICT_COLOR, "dashed"),
-    ]
+    conflict_legend = LegendItem(text("legend.conflict", language), CONFLICT_COLOR, "dashed")
     if map_input.compared is not None:
         edges = _change_edges(map_input, options, reading)
         edge_legend = [
             LegendItem(text("legend.new_tie", language), NEW_COLOR, "line"),
             LegendItem(text("legend.ended_tie", language), ENDED_COLOR, "dashed"),
             LegendItem(text("legend.kept_tie", language), TIE_COLOR, "line"),
-            edge_legend[1],
+            conflict_legend,
         ]
     else:
         edges = tie_edges(graph, options)
+        for edge in edges:
+            edge.color = TYPE_COLORS.get(_type_of(edge, language), TIE_COLOR)
+        edge_legend = [*type_legend(edges, options), conflict_legend]
     conflicts = conflict_edges(union, options)
     if conflicts:
         reading.append(text("read.conflicts", language, count=len(conflicts)))
@@ -97,19 +99,23 @@ def ecosystem_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         for n in ranked[: options.top]
     ]
     return MapDocument(
-        kind="ecosystem",
         rows=rows,
-        language=language.value,
         title=text("title.ecosystem", language),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=views,
         nodes=nodes,
         edges=[*edges, *conflicts],
         facets={"sphere": text("detail.sphere", language)},
         edge_legend=edge_legend,
-        ui=ui_words(language),
     )
+
+
+def _type_of(edge: Edge, language: Language) -> str:
+    """The type code behind an edge's category label."""
+    for kind in TYPE_COLORS:
+        if label("type", kind, language) == edge.category:
+            return kind
+    return ""
 
 
 def _change_edges(map_input: MapInput, options: MapOptions, reading: list[str]) -> list[Edge]:

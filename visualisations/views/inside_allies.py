@@ -10,14 +10,13 @@ from typing import Any
 
 from graph_service.domain.labels import label
 from visualisations.document import Edge, LegendItem, MapDocument, Node, Panel, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     TIE_COLOR,
     MapInput,
     MapOptions,
     actor_node,
     layout,
-    scope_line,
     sphere_legend,
 )
 
@@ -165,11 +164,8 @@ def inside_allies_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         *(LegendItem(label("stance", s, language), c) for s, c in STANCE_COLORS.items()),
     ]
     return MapDocument(
-        kind="inside-allies",
         rows=table,
-        language=language.value,
         title=text("title.inside-allies", language, target=map_input.name(target)),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[View("main", text("legend.person", language), legend)],
         nodes=nodes,
@@ -185,7 +181,6 @@ def inside_allies_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         panels=[Panel(text("panel.persons", language), rows, restates_results=True)]
         if rows
         else [],
-        ui=ui_words(language),
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from graph_service.config import Language
 from graph_service.domain.labels import label
 from visualisations.document import LegendItem, MapDocument, Panel, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     TIE_COLOR,
     MapInput,
@@ -19,7 +19,6 @@ from visualisations.views.common import (
     layout,
     listing,
     number,
-    scope_line,
     sphere_legend,
     tie_edges,
 )
@@ -105,16 +104,13 @@ def introductions_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         for p in paths
     ]
     return MapDocument(
-        kind="introductions",
         rows=rows,
-        language=language.value,
         title=text(
             "title.introductions",
             language,
             actor=map_input.name(actor),
             target=map_input.name(target),
         ),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[
             View(
@@ -143,5 +139,4 @@ def introductions_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         ]
         if paths
         else [],
-        ui=ui_words(language),
     )

@@ -13,13 +13,12 @@ from graph_service.config import Language
 from graph_service.domain.enums import Level
 from graph_service.domain.labels import label
 from visualisations.document import Edge, LegendItem, MapDocument, Node, Panel, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     CONFLICT_COLOR,
     MapInput,
     MapOptions,
     listing,
-    scope_line,
 )
 
 __all__ = ["levels_map"]
@@ -203,11 +202,8 @@ def levels_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         )
     ]
     return MapDocument(
-        kind="levels",
         rows=rows,
-        language=language.value,
         title=text("title.levels", language),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[
             View(
@@ -231,7 +227,6 @@ def levels_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             LegendItem(text("legend.multi_level", language), MULTI_LEVEL_COLOR, "line"),
         ],
         panels=panels,
-        ui=ui_words(language),
     )
 
 

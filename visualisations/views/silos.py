@@ -9,7 +9,7 @@ from typing import Any
 from graph_service.config import Language
 from graph_service.domain.labels import label
 from visualisations.document import LegendItem, MapDocument, Panel, ResultRow, View
-from visualisations.texts import text, ui_words
+from visualisations.texts import text
 from visualisations.views.common import (
     SPHERE_COLORS,
     TIE_COLOR,
@@ -21,7 +21,6 @@ from visualisations.views.common import (
     layout,
     number,
     scaled,
-    scope_line,
     sphere_legend,
     tie_edges,
 )
@@ -143,11 +142,8 @@ def silos_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         for group, value in sorted(group_ei.items(), key=lambda x: (x[1] is None, x[1] or 0))
     ]
     return MapDocument(
-        kind="silos",
         rows=rows,
-        language=language.value,
         title=text("title.silos", language),
-        scope=scope_line(map_input, options),
         reading=reading,
         views=[
             View("spheres", text("view.spheres", language), sphere_legend(graph, language)),
@@ -163,7 +159,6 @@ def silos_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         panels=[Panel(text("panel.missing_bridges", language), missing_rows)]
         if missing_rows
         else [],
-        ui=ui_words(language),
     )
 
 

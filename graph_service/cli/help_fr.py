@@ -1,0 +1,122 @@
+"""``maillage --help`` in French: the English help of every command and option
+(written beside the code it documents) and its French translation.  A unit
+test checks that every help text of the command tree has one."""
+
+from __future__ import annotations
+
+from typing import Final
+
+# fmt: off
+HELP_FR: Final[dict[str, str]] = {
+    "Maillage: graph database and network analysis of actor ecosystems.":
+        "Maillage : base de données en graphe et analyse de réseaux des écosystèmes d'acteurs.",
+    "Language of messages (default: MAILLAGE_LANG, else fr).":
+        "Langue des messages (par défaut : MAILLAGE_LANG, sinon fr).",
+    "The local Neo4j server (assembled from Maven Central).":
+        "Le serveur Neo4j local (assemblé depuis Maven Central).",
+    "The database schema.": "Le schéma de la base.",
+    "Build (once) and start the local Neo4j, then wait until Bolt answers.":
+        "Assemble (une fois) et démarre le Neo4j local, puis attend que Bolt réponde.",
+    "Stop the local Neo4j cleanly.": "Arrête proprement le Neo4j local.",
+    "Version, URI, and whether APOC and GDS answer.  Exit code 1 when not running.":
+        "Version, URI, et si APOC et GDS répondent. Code de sortie 1 s'il ne tourne pas.",
+    'Print shell `export` lines (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)\n'
+    'for the server in use, e.g. `eval "$(maillage neo4j env)"`.':
+        "Affiche les lignes `export` (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) "
+        'du serveur utilisé, par exemple `eval "$(maillage neo4j env)"`.',
+    "Apply the schema migrations (constraints, indexes, SDGs); idempotent.":
+        "Applique les migrations du schéma (contraintes, index, ODD) ; sans effet si déjà faites.",
+    "Serve the HTTP API (OpenAPI documentation at /docs).":
+        "Sert l'API HTTP, l'explorateur et les cartes (documentation OpenAPI sur /docs).",
+    "Start the local Neo4j (unless NEO4J_URI names another), initialise the\n"
+    "schema, load the CAAC reference dataset (again only what changed) and serve the API.":
+        "Démarre le Neo4j local (sauf si NEO4J_URI en désigne un autre), initialise le schéma, "
+        "charge le jeu de référence CAAC (seulement ce qui a changé) et sert l'API.",
+    "Address to listen on.": "Adresse d'écoute.",
+    "Port to listen on.": "Port d'écoute.",
+    # analyse and map
+    "Run an analysis on the graph and print it (JSON has the API's shape).":
+        "Lance une analyse sur le graphe et l'affiche (le JSON a la forme de celui de l'API).",
+    "Draw an analysis as one self-contained HTML map.":
+        "Dessine une analyse sur une carte HTML autonome (elle s'ouvre sans réseau).",
+    "brokers, silos, allies, inside-allies, levels, double-space or introductions":
+        "brokers (intermédiaires), silos (cloisonnement), allies (alliés possibles), "
+        "inside-allies (alliés de l'intérieur), levels (niveaux), double-space (double espace) "
+        "ou introductions (qui peut nous présenter)",
+    "ecosystem, brokers, silos, allies, introductions, inside-allies, levels or double-space":
+        "ecosystem (écosystème), brokers, silos, allies, introductions, inside-allies, levels "
+        "ou double-space",
+    "Scope: a territory and its sub-territories.":
+        "Périmètre : un territoire et ses sous-territoires (identifiant).",
+    "Scope: an operation or programme.": "Périmètre : une opération ou un programme.",
+    "Scope: spheres, comma-separated.": "Périmètre : des sphères, séparées par des virgules.",
+    "Ties valid on that day (YYYY-MM-DD).": "Liens valides ce jour-là (AAAA-MM-JJ).",
+    "Period start (YYYY-MM-DD).": "Début de période (AAAA-MM-JJ).",
+    "Period end (YYYY-MM-DD).": "Fin de période (AAAA-MM-JJ).",
+    "Tie types, comma-separated (default COOPERATES_WITH,FUNDS,MEMBER_OF).":
+        "Types de liens, séparés par des virgules (par défaut COOPERATES_WITH,FUNDS,MEMBER_OF).",
+    "Tie weights per type, e.g. FUNDS=0.5,MEMBER_OF=0.3.":
+        "Poids des liens par type, par exemple FUNDS=0.5,MEMBER_OF=0.3.",
+    "Weight of shared-framework/operation ties (0: none).":
+        "Poids des liens dérivés d'un cadre ou d'une opération en commun (0 : aucun).",
+    "Groups: sphere, side, territory or level.":
+        "Groupes : sphere (sphères), side (Nord/Sud), territory (territoires) ou level (niveaux).",
+    "The actor asking (allies, introductions, inside-allies).":
+        "L'acteur qui demande (allies, introductions, inside-allies).",
+    "The actor to reach, or the institution (inside-allies).":
+        "L'acteur à joindre, ou l'institution visée (inside-allies).",
+    "LINKED_TO relationship id (double-space).":
+        "Identifiant du lien de territoire à territoire LINKED_TO (double-space).",
+    "Two groups, comma-separated: who connects them.":
+        "Deux groupes, séparés par une virgule : qui les relie.",
+    "Number of results.": "Nombre de résultats.",
+    "Use tie strength.": "Tenir compte de la force des liens.",
+    "Estimate betweenness from this many sources.":
+        "Estimer l'intermédiarité à partir de ce nombre de sources.",
+    "Seed of random choices (and of map layouts).":
+        "Graine des choix aléatoires (et de la disposition des cartes).",
+    "Permutations of the E-I test.": "Permutations du test de l'indice E-I.",
+    "Compare with this date (silos; maps: what changed).":
+        "Comparer avec cette date (silos ; cartes : ce qui a changé).",
+    "Inside allies: stale after this many months.":
+        "Alliés de l'intérieur : à revérifier après ce nombre de mois.",
+    "json or table.": "json ou table (tableau lisible, par défaut).",
+    "The HTML file to write (opens offline).": "Le fichier HTML à écrire (s'ouvre sans réseau).",
+    "Actor size: degree, betweenness or brokerage.":
+        "Taille des acteurs : degree (nombre de liens), betweenness (intermédiarité) "
+        "ou brokerage (courtage).",
+    "How many names are always shown.": "Combien de noms sont toujours affichés.",
+    "Name persons (only when MAILLAGE_INSIDE_ALLIES_ENABLED is set; pseudonyms otherwise). "
+    "Keep such a file private.":
+        "Nommer les personnes (seulement si MAILLAGE_INSIDE_ALLIES_ENABLED est activé ; "
+        "pseudonymes sinon). Gardez un tel fichier privé.",
+    # import, export, synth
+    "Import a file (Maillage JSON, CSV, XLSX, GraphML, GEXF, Kumu): all of it, or nothing.":
+        "Importe un fichier (JSON Maillage, CSV, XLSX, GraphML, GEXF, Kumu) : tout, ou rien.",
+    "File (or folder of CSV files) to import.": "Fichier (ou dossier de CSV) à importer.",
+    "A dataset shipped with Maillage instead of a file (caac, inside-allies-example).":
+        "Un jeu de données livré avec Maillage au lieu d'un fichier "
+        "(caac, inside-allies-example).",
+    "Format (default: from the file).": "Format (par défaut : d'après le fichier).",
+    "Check and report; write nothing.": "Vérifier et rendre compte ; ne rien écrire.",
+    "Export the graph (or a scope of it) to a file.":
+        "Exporte le graphe (ou un périmètre) dans un fichier.",
+    "File (or folder, for csv) to write.": "Fichier (ou dossier, pour csv) à écrire.",
+    "json, graphml, gexf, xlsx or csv (a folder).":
+        "json, graphml, gexf, xlsx ou csv (un dossier).",
+    "Only this territory (with sub-territories).":
+        "Seulement ce territoire (et ses sous-territoires).",
+    "Only this operation or programme.": "Seulement cette opération ou ce programme.",
+    "Only ties valid on that day (YYYY-MM-DD).":
+        "Seulement les liens valides ce jour-là (AAAA-MM-JJ).",
+    "Generate a realistic synthetic ecosystem (deterministic for a seed).":
+        "Génère un écosystème synthétique réaliste (le même pour une même graine).",
+    "Maillage JSON file (or CSV folder) to write.":
+        "Fichier JSON Maillage (ou dossier CSV) à écrire.",
+    "Show this message and exit.": "Affiche cette aide et quitte.",
+    "Number of actors.": "Nombre d'acteurs.",
+    "Same seed, same ecosystem.": "Même graine, même écosystème.",
+    "Also import the file into the database.": "Importer aussi le fichier dans la base.",
+    "json (one file) or csv (a folder).": "json (un fichier) ou csv (un dossier).",
+}
+# fmt: on
