@@ -321,6 +321,8 @@ def project_frameworks(database: Database, options: ProjectionOptions) -> nx.DiG
             level=row["level"] or "unknown",
             type=row["type"],
             formality=row["formality"],
+            source=row.get("source"),
+            source_ref=row.get("source_ref"),
         )
     for row in rows:
         for parent in row["parents"]:

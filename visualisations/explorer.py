@@ -49,6 +49,7 @@ WORDS: dict[str, dict[Language, str]] = {
     "measure": {_FR: "Mesure", _EN: "Measure"},
     "sentence": {_FR: "En clair", _EN: "In words"},
     "export_html": {_FR: "Enregistrer la carte (HTML)", _EN: "Save the map (HTML)"},
+    "export_png": {_FR: "Enregistrer l'image (PNG)", _EN: "Save the picture (PNG)"},
     "export_json": {_FR: "Résultats (JSON)", _EN: "Results (JSON)"},
     "export_data": {_FR: "Exporter les données", _EN: "Export the data"},
     "other_lang_name": {_FR: "English", _EN: "Français"},

@@ -4,7 +4,7 @@
 // Parameters: $operation (id or null), $territory (id or null), $from, $to (dates or null).
 // Returns: one row per framework: id, name, level, type, formality, parents (ids of
 //          frameworks it is PART_OF), successors (SUCCEEDED_BY ids), participants
-//          (maps: id, name, role, kind 'Actor'/'Person').
+//          (maps: id, name, role, kind 'Actor'/'Person'), source, source_ref.
 MATCH (f:DialogueFramework)
 WHERE ($operation IS NULL OR EXISTS {
         MATCH (f)-[:FRAMES]->(:Operation)-[:PART_OF*0..]->(:Operation {id: $operation}) })
@@ -29,5 +29,5 @@ CALL (f) {
           WHERE x.id IS NOT NULL] AS participants
 }
 RETURN f.id AS id, f.name AS name, f.level AS level, f.type AS type, f.formality AS formality,
-       parents, successors, participants
+       f.source AS source, f.source_ref AS source_ref, parents, successors, participants
 ORDER BY id

@@ -56,9 +56,12 @@ function showDocument(doc) {
   table.replaceChildren();
   const head = document.createElement("thead");
   const body = document.createElement("tbody");
-  const titles = [words.name, words.group, words.measure, words.sentence];
+  // Each kind names its own columns ("Allié possible", "Score", "Pourquoi"…);
+  // the columns it leaves unnamed are not shown.
+  const titles = doc.columns && doc.columns.length ? doc.columns : [words.name, words.group, words.measure, words.sentence];
+  const shown = titles.map((title, i) => (title ? i : -1)).filter((i) => i >= 0);
   const tr = document.createElement("tr");
-  for (const title of titles) {
+  for (const title of shown.map((i) => titles[i])) {
     const th = document.createElement("th");
     th.textContent = title;
     tr.appendChild(th);
@@ -66,7 +69,8 @@ function showDocument(doc) {
   head.appendChild(tr);
   for (const row of doc.rows || []) {
     const line = document.createElement("tr");
-    line.append(cell(row.name), cell(row.group), cell(row.measure), cell(row.sentence));
+    const values = [row.name, row.group, row.measure, row.sentence];
+    line.append(...shown.map((i) => cell(values[i])));
     body.appendChild(line);
   }
   table.append(head, body);
@@ -90,6 +94,20 @@ async function run(push) {
     links.appendChild(a);
   };
   add(`${mapUrl}&download=true`, words.export_html, true);
+  const png = document.createElement("a");
+  png.href = "#";
+  png.textContent = words.export_png;
+  png.addEventListener("click", (event) => {
+    // The network maps draw on one canvas: its picture, with a white ground.
+    event.preventDefault();
+    const map = frame.contentWindow && frame.contentWindow.maillageMap;
+    if (!map || !map.view) return;
+    const save = document.createElement("a");
+    save.href = map.view.toPNG();
+    save.download = `maillage-${kind}.png`;
+    save.click();
+  });
+  if (kind !== "double-space") links.appendChild(png);
   // The analyses' JSON takes the analysis options only, not the drawing ones.
   const analysisParams = new URLSearchParams(params);
   for (const key of ["lang", "size_by", "labels", "persons"]) analysisParams.delete(key);
