@@ -99,9 +99,11 @@ class ValidationProblem(MaillageError):
     title_key = "error.validation"
     problem_type = "/problems/validation"
 
-    def __init__(self, problems: list[FieldProblem]) -> None:
+    def __init__(self, problems: list[FieldProblem], *, read: bool = False) -> None:
         self.problems = problems
-        super().__init__("error.validation.detail", count=len(problems))
+        # A read writes nothing anyway: saying so would only puzzle the reader.
+        key = "error.validation.detail_read" if read else "error.validation.detail"
+        super().__init__(key, count=len(problems))
 
     def extra(self, language: Language) -> dict[str, Any]:
         return {"errors": [p.render(language) for p in self.problems]}

@@ -48,6 +48,70 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "{count} problème(s) ; rien n'a été écrit.",
         Language.EN: "{count} problem(s); nothing was written.",
     },
+    "error.validation.detail_read": {
+        Language.FR: "{count} problème(s) dans la demande.",
+        Language.EN: "{count} problem(s) in the request.",
+    },
+    # --- pydantic's checks, in the reader's language (by error type) ------------------
+    "pydantic.missing": {Language.FR: "Valeur obligatoire.", Language.EN: "Required value."},
+    "pydantic.date": {
+        Language.FR: "Date invalide : AAAA-MM-JJ attendu.",
+        Language.EN: "Invalid date: YYYY-MM-DD expected.",
+    },
+    "pydantic.datetime": {
+        Language.FR: "Date et heure invalides (ISO 8601 attendu).",
+        Language.EN: "Invalid date and time (ISO 8601 expected).",
+    },
+    "pydantic.int": {Language.FR: "Nombre entier attendu.", Language.EN: "Whole number expected."},
+    "pydantic.float": {Language.FR: "Nombre attendu.", Language.EN: "Number expected."},
+    "pydantic.bool": {
+        Language.FR: "Vrai ou faux attendu (true/false).",
+        Language.EN: "True or false expected.",
+    },
+    "pydantic.enum": {
+        Language.FR: "Valeur inconnue ; valeurs possibles : {expected}.",
+        Language.EN: "Unknown value; possible values: {expected}.",
+    },
+    "pydantic.ge": {
+        Language.FR: "Doit être supérieur ou égal à {ge}.",
+        Language.EN: "Must be greater than or equal to {ge}.",
+    },
+    "pydantic.gt": {
+        Language.FR: "Doit être supérieur à {gt}.",
+        Language.EN: "Must be greater than {gt}.",
+    },
+    "pydantic.le": {
+        Language.FR: "Doit être inférieur ou égal à {le}.",
+        Language.EN: "Must be less than or equal to {le}.",
+    },
+    "pydantic.lt": {
+        Language.FR: "Doit être inférieur à {lt}.",
+        Language.EN: "Must be less than {lt}.",
+    },
+    "pydantic.too_short": {
+        Language.FR: "Trop court : au moins {min_length} élément(s) ou caractère(s).",
+        Language.EN: "Too short: at least {min_length} item(s) or character(s).",
+    },
+    "pydantic.too_long": {
+        Language.FR: "Trop long : au plus {max_length} élément(s) ou caractère(s).",
+        Language.EN: "Too long: at most {max_length} item(s) or character(s).",
+    },
+    "pydantic.pattern": {
+        Language.FR: "Forme invalide (un identifiant : minuscules, chiffres, « . », « - », « _ »).",
+        Language.EN: "Invalid form (an id: lower-case letters, digits, '.', '-', '_').",
+    },
+    "pydantic.extra": {
+        Language.FR: "Paramètre inconnu.",
+        Language.EN: "Unknown parameter.",
+    },
+    "reference.unknown": {
+        Language.FR: "« {ref} » ne désigne rien de ce genre (ni identifiant, ni nom, ni alias).",
+        Language.EN: "'{ref}' designates nothing of this kind (no id, name or alias).",
+    },
+    "reference.ambiguous": {
+        Language.FR: "« {ref} » est ambigu ; précisez parmi : {candidates}.",
+        Language.EN: "'{ref}' is ambiguous; choose among: {candidates}.",
+    },
     "error.dangling_reference": {
         Language.FR: "Aucun nœud avec l'identifiant « {id} ».",
         Language.EN: "No node with id '{id}'.",

@@ -181,6 +181,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     },
     "panel.holders": {_FR: "Qui tient le lien", _EN: "Who holds the link"},
     "panel.suggestions": {_FR: "Suggestions", _EN: "Suggestions"},
+    "panel.already_partners": {
+        _FR: "Déjà partenaires (même opération ou petit cadre de dialogue) : pas de nouveaux alliés",
+        _EN: "Already partners (same operation or small dialogue framework): not new allies",
+    },
     "panel.paths": {_FR: "Chemins", _EN: "Paths"},
     "panel.persons": {_FR: "Personnes", _EN: "Persons"},
     "panel.changes": {_FR: "Liens nouveaux et terminés", _EN: "New and ended ties"},

@@ -20,9 +20,18 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-__all__ = ["AllyWeights", "ally_score", "evaluate_allies", "possible_allies"]
+__all__ = [
+    "AllyWeights",
+    "ally_score",
+    "evaluate_allies",
+    "existing_partners",
+    "possible_allies",
+]
 
 SHARED_ATTRIBUTES = ("territories", "issues", "sdgs", "frameworks", "operations")
+#: A dialogue framework this small is a working group whose members already work
+#: together; in a larger one (a national platform, a network) they may never have met.
+SMALL_FRAMEWORK = 12
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,45 @@ def _candidates(graph: nx.Graph, actor: Hashable, max_hops: int) -> set[Hashable
     return near - set(graph[actor]) - {actor}
 
 
+def existing_partners(graph: nx.Graph, actor: Hashable) -> dict[Hashable, dict[str, list[str]]]:
+    """Actors that already work with ``actor`` without a tie of their own in the
+    graph: they take part in one of its operations, or sit with it in a small
+    dialogue framework (at most :data:`SMALL_FRAMEWORK` members in scope).
+    Maps each to what they share (``operations``, ``frameworks``).
+
+    Examples
+    --------
+    >>> g = nx.Graph()
+    >>> g.add_node("a", operations={"op"}, frameworks=set())
+    >>> g.add_node("b", operations={"op"}, frameworks=set())
+    >>> existing_partners(g, "a")
+    {'b': {'operations': ['op'], 'frameworks': []}}
+    """
+    members: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        for framework in data.get("frameworks", ()):
+            members[framework] = members.get(framework, 0) + 1
+    mine = graph.nodes[actor]
+    partners: dict[Hashable, dict[str, list[str]]] = {}
+    for node, data in graph.nodes(data=True):
+        if node == actor or graph.has_edge(actor, node):
+            continue
+        operations = sorted(set(mine.get("operations", ())) & set(data.get("operations", ())))
+        frameworks = sorted(
+            f
+            for f in set(mine.get("frameworks", ())) & set(data.get("frameworks", ()))
+            if members[f] <= SMALL_FRAMEWORK
+        )
+        if operations or frameworks:
+            partners[node] = {"operations": operations, "frameworks": frameworks}
+    return partners
+
+
+def _strength(reasons: list[dict[str, Any]]) -> tuple[int, int]:
+    """How much stands behind a score: kinds of reasons, then things shared."""
+    return len(reasons), sum(len(r.get("ids", ())) for r in reasons)
+
+
 def possible_allies(
     graph: nx.Graph,
     actor: Hashable,
@@ -112,10 +160,13 @@ def possible_allies(
     top: int = 10,
     max_hops: int = 3,
     weights: AllyWeights | None = None,
+    exclude_partners: bool = True,
 ) -> list[dict[str, Any]]:
     """The ``top`` candidates for ``actor``: within ``max_hops`` of it, or sharing a
-    territory, issue, SDG, framework or operation with it; never already tied to it
-    nor in conflict with it.  Sorted by score, then id; each with its reasons.
+    territory, issue, SDG, framework or operation with it; never already tied to it,
+    nor in conflict with it, nor (with ``exclude_partners``) already working with it
+    (:func:`existing_partners`).  Sorted by score, then by the strength of the
+    reasons (more kinds of reasons, then more things shared), then id.
 
     Examples
     --------
@@ -125,9 +176,10 @@ def possible_allies(
     """
     if actor not in graph:
         raise KeyError(actor)
+    partners = existing_partners(graph, actor) if exclude_partners else {}
     results = []
     for candidate in _candidates(graph, actor, max_hops):
-        if _in_conflict(graph, actor, candidate):
+        if _in_conflict(graph, actor, candidate) or candidate in partners:
             continue
         score, reasons = ally_score(graph, actor, candidate, weights)
         if score > 0:
@@ -140,7 +192,9 @@ def possible_allies(
                     "reasons": reasons,
                 }
             )
-    results.sort(key=lambda r: (-r["score"], str(r["id"])))
+    results.sort(
+        key=lambda r: (-round(r["score"], 9), *(-n for n in _strength(r["reasons"])), str(r["id"]))
+    )
     return results[:top]
 
 
@@ -214,7 +268,11 @@ def evaluate_allies(
         hidden_by_actor.setdefault(v, set()).add(u)
     precision = {c: [0, 0] for c in ("all", "same_sphere", "cross_sphere")}  # hits, slots
     for actor, lost in sorted(hidden_by_actor.items(), key=lambda item: str(item[0])):
-        suggested = [r["id"] for r in possible_allies(reduced, actor, top=k, weights=weights)]
+        # Link prediction: every hidden tie counts, partners in an operation too.
+        suggested = [
+            r["id"]
+            for r in possible_allies(reduced, actor, top=k, weights=weights, exclude_partners=False)
+        ]
         hits = [s for s in suggested if s in lost]
         precision["all"][0] += len(hits)
         precision["all"][1] += k

@@ -63,7 +63,8 @@ async def handle_maillage_error(request: Request, exc: Exception) -> JSONRespons
 
 async def handle_request_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return _maillage_error(request, problems_from_errors(exc.errors()))
+    read = request.method in ("GET", "HEAD")
+    return _maillage_error(request, problems_from_errors(exc.errors(), read=read))
 
 
 async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -59,4 +59,4 @@ def validated(model: type[Q], raw: dict[str, Any]) -> Q:
     try:
         return model.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
-        raise fail(problems_from(exc)) from exc
+        raise fail(problems_from(exc, read=True)) from exc

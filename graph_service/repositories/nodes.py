@@ -147,6 +147,21 @@ def search_ids(
     ]
 
 
+def reference_candidates(
+    tx: ManagedTransaction, label: NodeLabel, text: str, limit: int = 20
+) -> list[dict[str, Any]]:
+    """Nodes of ``label`` whose id is ``text``, else whose names or aliases hold
+    every word of it (as a word or a prefix): what a person may have meant."""
+    found = get_node(tx, label, text)
+    if found is not None:
+        return [{"id": found["id"], "name": found.get("name"), "aliases": [], "by_id": True}]
+    lucene = fulltext_query(text)
+    if lucene is None:
+        return []
+    result = tx.run(query("nodes/candidates"), search=lucene, label=label.value, limit=limit)
+    return [{**record.data(), "by_id": False} for record in result]
+
+
 def list_sdgs(tx: ManagedTransaction) -> list[dict[str, Any]]:
     return [node_from_projection(r["sdg"]) for r in tx.run(query("sdgs/list"))]
 

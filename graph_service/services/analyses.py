@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 import numpy as np
@@ -27,8 +27,8 @@ from graph_service.analyses import inside_allies as inside_allies_analysis
 from graph_service.analyses import levels as levels_analysis
 from graph_service.analyses import silos as silos_analysis
 from graph_service.config import Language, Settings
-from graph_service.domain.enums import RelationshipType, Sphere
-from graph_service.domain.nodes import NodeId
+from graph_service.domain.enums import NodeLabel, RelationshipType, Sphere
+from graph_service.domain.nodes import NodeId, Reference
 from graph_service.errors import FieldProblem, MaillageError, NotFoundError, ValidationProblem
 from graph_service.i18n import translate
 from graph_service.projection import (
@@ -41,6 +41,7 @@ from graph_service.projection import (
 )
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories.database import Database
+from graph_service.services.references import ReferenceResolver
 
 
 class Partition(StrEnum):
@@ -67,11 +68,13 @@ class AnalysisQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    territory: NodeId | None = Field(
-        default=None, description="Scope: this territory and its sub-territories."
+    territory: Reference | None = Field(
+        default=None,
+        description="Scope: this territory and its sub-territories (id, name or alias).",
     )
-    operation: NodeId | None = Field(
-        default=None, description="Scope: this operation/programme and its sub-operations."
+    operation: Reference | None = Field(
+        default=None,
+        description="Scope: this operation/programme and its sub-operations (id, name or alias).",
     )
     spheres: list[Sphere] | None = Field(
         default=None, description="Scope: only actors of these spheres."
@@ -96,12 +99,14 @@ class AnalysisQuery(BaseModel):
         description="Weight of a derived tie per shared framework/operation (0: left out).",
     )
     partition: Partition = Partition.SPHERE
-    actor: NodeId | None = Field(
-        default=None, description="The actor asking (allies, introductions, inside allies)."
-    )
-    target: NodeId | None = Field(
+    actor: Reference | None = Field(
         default=None,
-        description="The actor to reach (introductions) or the institution (inside allies).",
+        description="The actor asking (allies, introductions, inside allies): id, name or alias.",
+    )
+    target: Reference | None = Field(
+        default=None,
+        description="The actor to reach (introductions) or the institution (inside allies): "
+        "id, name or alias.",
     )
     link: NodeId | None = Field(
         default=None, description="A LINKED_TO relationship id (double space)."
@@ -158,6 +163,16 @@ class AnalysisQuery(BaseModel):
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise ValueError("period_to is before period_from")
         return self
+
+
+#: Options that designate a node, and the label it must have.
+REFERENCE_FIELDS: dict[str, NodeLabel] = {
+    "territory": NodeLabel.TERRITORY,
+    "operation": NodeLabel.OPERATION,
+    "actor": NodeLabel.ACTOR,
+    "target": NodeLabel.ACTOR,
+}
+Q = TypeVar("Q", bound=AnalysisQuery)
 
 
 def north_countries(settings: Settings) -> frozenset[str]:
@@ -239,8 +254,20 @@ class AnalysisService:
         """The report of analysis ``name`` (the API's and the CLI's JSON)."""
         return self.analyse(name, query).report
 
+    def resolved(self, query: Q) -> Q:
+        """``query`` with every reference typed by a person (a name, an alias) turned
+        into the id it designates; unknown or ambiguous ones are located errors."""
+        resolver = ReferenceResolver(self.database)
+        changes = {
+            field: resolver.resolve(label, value, field)
+            for field, label in REFERENCE_FIELDS.items()
+            if (value := getattr(query, field)) is not None
+        }
+        return query.model_copy(update=changes) if changes else query
+
     def analyse(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
         """The report and the graph it was computed on (what a map draws)."""
+        query = self.resolved(query)
         handler: Callable[[AnalysisQuery], Analysis] = {
             AnalysisName.BROKERS: self.brokers,
             AnalysisName.SILOS: self.silos,
@@ -302,6 +329,20 @@ class AnalysisService:
         report["results"] = [
             {**result, "reasons": [self._reason(r) for r in result["reasons"]]}
             for result in allies_analysis.possible_allies(graph, query.actor, top=query.top)
+        ]
+        # Listed apart: they already work with the actor (an operation, a small
+        # framework), so they are not new allies.
+        report["already_partners"] = [
+            {
+                "id": node,
+                "name": graph.nodes[node].get("name"),
+                "sphere": graph.nodes[node].get("sphere"),
+                **shared,
+            }
+            for node, shared in sorted(
+                allies_analysis.existing_partners(graph, query.actor).items(),
+                key=lambda item: str(item[0]),
+            )
         ]
         return Analysis(graph, report)
 

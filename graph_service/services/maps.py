@@ -112,6 +112,7 @@ class MapService:
     # --- inputs ---------------------------------------------------------------------
 
     def map_input(self, kind: MapKind, query: MapQuery) -> MapInput:
+        query = self.analyses.resolved(query)
         if kind is MapKind.ECOSYSTEM:
             map_input = self._ecosystem(query)
         elif kind is MapKind.DOUBLE_SPACE:

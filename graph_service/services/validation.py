@@ -22,13 +22,46 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def problems_from(exc: ValidationError, prefix: tuple[str | int, ...] = ()) -> ValidationProblem:
+#: pydantic's error types whose message the catalogue says in the reader's
+#: language (``pydantic.KEY``, filled with the error's context).
+_TRANSLATED = {
+    "missing": "missing",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "date_type": "date",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+    "int_parsing": "int",
+    "int_type": "int",
+    "int_from_float": "int",
+    "float_parsing": "float",
+    "float_type": "float",
+    "bool_parsing": "bool",
+    "enum": "enum",
+    "literal_error": "enum",
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+    "too_short": "too_short",
+    "string_too_short": "too_short",
+    "too_long": "too_long",
+    "string_too_long": "too_long",
+    "string_pattern_mismatch": "pattern",
+    "extra_forbidden": "extra",
+}
+
+
+def problems_from(
+    exc: ValidationError, prefix: tuple[str | int, ...] = (), *, read: bool = False
+) -> ValidationProblem:
     """See :func:`problems_from_errors`."""
-    return problems_from_errors(exc.errors(include_url=False), prefix)
+    return problems_from_errors(exc.errors(include_url=False), prefix, read=read)
 
 
 def problems_from_errors(
-    errors: Sequence[Any], prefix: tuple[str | int, ...] = ()
+    errors: Sequence[Any], prefix: tuple[str | int, ...] = (), *, read: bool = False
 ) -> ValidationProblem:
     """One :class:`FieldProblem` per pydantic error, with the value that was given.
 
@@ -48,11 +81,17 @@ def problems_from_errors(
             first_word = message.split()[0] if message.split() else ""
             if first_word.isidentifier():
                 loc = (*loc, first_word)
+        values: dict[str, object] = {}
+        if error["type"] in _TRANSLATED:
+            message = f"pydantic.{_TRANSLATED[error['type']]}"
+            values = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
         value = error.get("input") if error["type"] != "missing" else None
         if isinstance(value, dict):
             value = None  # whole objects are noise in a located message
-        problems.append(FieldProblem(loc=prefix + loc, message=message, value=_jsonable(value)))
-    return ValidationProblem(problems)
+        problems.append(
+            FieldProblem(loc=prefix + loc, message=message, value=_jsonable(value), values=values)
+        )
+    return ValidationProblem(problems, read=read)
 
 
 def property_changes(

@@ -166,12 +166,18 @@ def allies_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             LegendItem(text("legend.suggested", language), SUGGESTED_COLOR, "dashed"),
         ],
         panels=[
-            Panel(
-                text("panel.suggestions", language),
-                [suggestion_sentence(r, map_input, language) for r in suggestions],
-                restates_results=True,
+            panel
+            for panel in (
+                Panel(
+                    text("panel.suggestions", language),
+                    [suggestion_sentence(r, map_input, language) for r in suggestions],
+                    restates_results=True,
+                ),
+                Panel(
+                    text("panel.already_partners", language),
+                    [str(p.get("name") or p["id"]) for p in report.get("already_partners", [])],
+                ),
             )
-        ]
-        if suggestions
-        else [],
+            if panel.rows
+        ],
     )

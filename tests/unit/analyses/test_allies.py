@@ -8,7 +8,12 @@ import random
 import networkx as nx
 import pytest
 
-from graph_service.analyses.allies import evaluate_allies, possible_allies
+from graph_service.analyses.allies import (
+    AllyWeights,
+    evaluate_allies,
+    existing_partners,
+    possible_allies,
+)
 
 
 def _actor(graph: nx.Graph, node: str, sphere: str, **attributes: list[str]) -> None:
@@ -102,3 +107,19 @@ def test_evaluation_harness_finds_hidden_ties_and_is_deterministic() -> None:
         report["same_sphere"]["hidden_ties"] + report["cross_sphere"]["hidden_ties"]
         == report["hidden_ties"]
     )
+
+
+def test_actors_already_working_together_are_not_new_allies() -> None:
+    graph = nx.Graph([("a", "hub"), ("b", "hub"), ("c", "hub")])
+    nx.set_node_attributes(graph, {"a": {"op"}, "b": {"op"}, "c": set()}, "operations")
+    nx.set_node_attributes(graph, {n: set() for n in graph}, "frameworks")
+    assert [r["id"] for r in possible_allies(graph, "a")] == ["c"]
+    assert existing_partners(graph, "a") == {"b": {"operations": ["op"], "frameworks": []}}
+    assert [r["id"] for r in possible_allies(graph, "a", exclude_partners=False)] == ["b", "c"]
+
+
+def test_a_tie_in_score_goes_to_the_stronger_reasons() -> None:
+    graph = nx.Graph([("a", "hub"), ("zed", "hub"), ("bob", "hub")])
+    nx.set_node_attributes(graph, {"a": {"t"}, "zed": {"t"}, "bob": set()}, "territories")
+    weights = AllyWeights(shared={"territories": 0.0})  # same score, more reasons for zed
+    assert [r["id"] for r in possible_allies(graph, "a", weights=weights)] == ["zed", "bob"]
