@@ -11,6 +11,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -112,6 +113,20 @@ class Settings(BaseSettings):
     @property
     def uses_local_neo4j(self) -> bool:
         return not self.neo4j_uri
+
+    @property
+    def names_local_server(self) -> bool:
+        """Whether Maillage's own local server is the one to start, stop or probe:
+        no ``NEO4J_URI``, or one that names its address and port (as
+        ``eval "$(maillage neo4j env)"`` exports)."""
+        if not self.neo4j_uri:
+            return True
+        uri = urlsplit(self.neo4j_uri)
+        return (
+            uri.scheme in ("bolt", "neo4j")
+            and uri.hostname in ("127.0.0.1", "localhost", "::1")
+            and uri.port == self.neo4j_bolt_port
+        )
 
     @property
     def local_bolt_uri(self) -> str:

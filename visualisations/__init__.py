@@ -53,6 +53,10 @@ def build_document(kind: MapKind, map_input: MapInput, options: MapOptions) -> M
         document = aggregated_map(kind.value, map_input, options)
     else:
         document = BUILDERS[kind](map_input, options)
+    check = map_input.report.get("scope_check", {})
+    if check.get("too_small"):
+        values = {k: check[k] for k in ("actors", "ties", "min_actors", "min_ties")}
+        document.reading.insert(0, text("read.too_small", options.language, **values))
     document.kind = kind.value
     document.language = options.language.value
     document.scope = scope_line(map_input, options)

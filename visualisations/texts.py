@@ -327,6 +327,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Sans contour connu (placés par leurs coordonnées ou leur territoire parent) : {names}.",
         _EN: "Without a known boundary (placed by coordinates or parent territory): {names}.",
     },
+    "read.too_small": {
+        _FR: "Périmètre trop petit pour conclure : {actors} acteurs et {ties} liens (il en faut au moins {min_actors} et {min_ties}). Élargissez le territoire, la période ou les types de liens.",
+        _EN: "Scope too small to conclude: {actors} actors and {ties} ties (at least {min_actors} and {min_ties} are needed). Widen the territory, the period or the tie types.",
+    },
     "read.aggregated": {
         _FR: "{actors} acteurs : trop pour une carte lisible, ils sont regroupés par sphère ; cliquez sur un groupe pour l'ouvrir.",
         _EN: "{actors} actors: too many for a readable map, they are grouped by sphere; click a group to open it.",

@@ -1,6 +1,7 @@
-// Purpose: the dialogue frameworks of an operation (FRAMES, with sub-operations) or of a
-//          territory (COVERS it or a sub-territory), their nesting and succession, and
-//          who takes part in each: the input of the multi-level analysis.
+// Purpose: the dialogue frameworks of an operation (FRAMES, with sub-operations), of a
+//          territory (COVERS it or a sub-territory), or of the whole graph (neither given);
+//          their nesting and succession, and who takes part in each: the input of the
+//          multi-level analysis.
 // Parameters: $operation (id or null), $territory (id or null), $from, $to (dates or null).
 // Returns: one row per framework: id, name, level, type, formality, parents (ids of
 //          frameworks it is PART_OF), successors (SUCCEEDED_BY ids), participants
@@ -10,7 +11,6 @@ WHERE ($operation IS NULL OR EXISTS {
         MATCH (f)-[:FRAMES]->(:Operation)-[:PART_OF*0..]->(:Operation {id: $operation}) })
   AND ($territory IS NULL OR EXISTS {
         MATCH (f)-[:COVERS]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory}) })
-  AND ($operation IS NOT NULL OR $territory IS NOT NULL)
 CALL (f) {
   OPTIONAL MATCH (f)-[:PART_OF]->(parent:DialogueFramework)
   RETURN collect(DISTINCT parent.id) AS parents

@@ -49,7 +49,11 @@ def multi_level(graph: nx.DiGraph) -> dict[str, Any]:
     by_level: dict[str, list[Hashable]] = {}
     for node, data in frameworks.items():
         by_level.setdefault(data.get("level", "unknown"), []).append(node)
-    levels = sorted(by_level, key=lambda level: (_level_rank(level), level))
+    # A framework without a level is reported apart: "unknown" is not a level.
+    levels = sorted(
+        (level for level in by_level if level != "unknown"),
+        key=lambda level: (_level_rank(level), level),
+    )
 
     nesting = sorted(
         ([u, v] for u, v, d in graph.edges(data=True) if d.get("type") == "PART_OF"), key=str
@@ -86,10 +90,10 @@ def multi_level(graph: nx.DiGraph) -> dict[str, Any]:
             "id": who,
             "name": graph.nodes[who].get("name", who),
             "kind": graph.nodes[who].get("kind"),
-            "levels": sorted(held, key=lambda level: (_level_rank(level), level)),
+            "levels": sorted(known, key=lambda level: (_level_rank(level), level)),
         }
         for who, held in levels_of.items()
-        if len(held) > 1
+        if len(known := held - {"unknown"}) > 1
     ]
     multi.sort(key=lambda item: (-len(item["levels"]), str(item["id"])))
     return {
@@ -104,6 +108,13 @@ def multi_level(graph: nx.DiGraph) -> dict[str, Any]:
             )
             for level in levels
         },
+        "without_level": sorted(
+            (
+                {"id": f, "name": frameworks[f].get("name"), "type": frameworks[f].get("type")}
+                for f in by_level.get("unknown", [])
+            ),
+            key=lambda item: str(item["id"]),
+        ),
         "nesting": nesting,
         "succession": succession,
         "articulation": articulation,

@@ -74,7 +74,7 @@ def neo4j_start() -> None:
 def neo4j_stop() -> None:
     """Stop the local Neo4j cleanly."""
     settings = _settings()
-    if not settings.uses_local_neo4j:
+    if not settings.names_local_server:
         say("neo4j.external", uri=settings.neo4j_uri)
         return
     stopped = LocalNeo4j(settings).stop()
@@ -86,7 +86,7 @@ def neo4j_status() -> None:
     """Version, URI, and whether APOC and GDS answer.  Exit code 1 when not running."""
     settings = _settings()
     try:
-        if settings.uses_local_neo4j:
+        if settings.names_local_server:
             status = LocalNeo4j(settings).status()
         else:
             status = probe_server(connection_info(settings))

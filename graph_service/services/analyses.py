@@ -175,6 +175,28 @@ REFERENCE_FIELDS: dict[str, NodeLabel] = {
 Q = TypeVar("Q", bound=AnalysisQuery)
 
 
+#: Below these, a scope is too small to conclude anything about brokerage or
+#: siloing: a measure on 6 actors and 2 ties says more about the data than the field.
+MIN_ACTORS = 10
+MIN_TIES = 5
+
+
+def scope_check(graph: nx.Graph) -> dict[str, Any]:
+    """Whether ``graph`` is large enough to conclude (:data:`MIN_ACTORS`, :data:`MIN_TIES`).
+
+    >>> scope_check(nx.path_graph(3))["too_small"]
+    True
+    """
+    actors, ties = graph.number_of_nodes(), graph.number_of_edges()
+    return {
+        "actors": actors,
+        "ties": ties,
+        "min_actors": MIN_ACTORS,
+        "min_ties": MIN_TIES,
+        "too_small": actors < MIN_ACTORS or ties < MIN_TIES,
+    }
+
+
 def north_countries(settings: Settings) -> frozenset[str]:
     configured = {c.strip().upper() for c in settings.north_countries.split(",") if c.strip()}
     return frozenset(configured) or DEFAULT_NORTH
@@ -267,7 +289,12 @@ class AnalysisService:
 
     def analyse(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
         """The report and the graph it was computed on (what a map draws)."""
-        query = self.resolved(query)
+        analysis = self._dispatch(name, self.resolved(query))
+        if name in (AnalysisName.BROKERS, AnalysisName.SILOS):
+            analysis.report["scope_check"] = scope_check(analysis.graph)
+        return analysis
+
+    def _dispatch(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
         handler: Callable[[AnalysisQuery], Analysis] = {
             AnalysisName.BROKERS: self.brokers,
             AnalysisName.SILOS: self.silos,
@@ -388,8 +415,7 @@ class AnalysisService:
     # --- multi-level frameworks ------------------------------------------------------
 
     def levels(self, query: AnalysisQuery) -> Analysis:
-        if query.operation is None and query.territory is None:
-            _require(None, "operation", AnalysisName.LEVELS)
+        """Any scope: an operation, a territory, or the whole graph."""
         options = projection_options(query, self.settings)
         report = self._header(AnalysisName.LEVELS, options, query)
         graph = project_frameworks(self.database, options)

@@ -308,7 +308,13 @@ def test_levels_and_double_space(client: TestClient) -> None:
     assert levels["levels"] == ["local", "regional", "national"]
     assert levels["unarticulated"] == []
     assert levels["multi_level_participants"][0]["id"] == "grdr"
-    assert client.get("/api/v1/analyses/levels").status_code == 422
+    # Any scope, the whole graph included; a framework without a level is apart.
+    _post(client, "frameworks", {"id": "copil", "name": "Comité de pilotage"})
+    whole = client.get("/api/v1/analyses/levels").json()
+    assert whole["levels"] == ["local", "regional", "national"]
+    assert [f["id"] for f in whole["without_level"]] == ["copil"]
+    named = client.get("/api/v1/analyses/levels", params={"operation": "operation pilote"})
+    assert named.json()["parameters"]["operation"] == "op"
 
     _post(client, "territories", {"id": "hdf", "name": "Hauts-de-France", "country": "FR"})
     _post(client, "territories", {"id": "kayes-region", "name": "Région de Kayes", "country": "ML"})

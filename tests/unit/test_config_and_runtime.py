@@ -66,3 +66,23 @@ def test_java_version_is_read_from_the_executable(tmp_path: Path) -> None:
     assert java_major_version(fake) == 21
     fake.write_text("#!/bin/sh\necho 'java version \"1.8.0_402\"' >&2\n")
     assert java_major_version(fake) == 8
+
+
+@pytest.mark.parametrize(
+    ("uri", "local"),
+    [
+        (None, True),
+        ("bolt://127.0.0.1:7690", True),
+        ("neo4j://localhost:7690", True),
+        ("bolt://127.0.0.1:7687", False),
+        ("neo4j+s://example.databases.neo4j.io", False),
+    ],
+)
+def test_the_local_server_is_recognised_behind_its_exported_uri(
+    uri: str | None, local: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``eval "$(maillage neo4j env)"`` exports the local server's URI: ``neo4j stop``
+    must still stop it."""
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    settings = Settings(NEO4J_URI=uri, MAILLAGE_NEO4J_BOLT_PORT=7690)
+    assert settings.names_local_server is local

@@ -44,6 +44,7 @@ def levels_map(map_input: MapInput, options: MapOptions) -> MapDocument:
     language = options.language
     graph, report = map_input.graph, map_input.report
     frameworks = {str(n): d for n, d in graph.nodes(data=True) if d.get("kind") == "framework"}
+    # Frameworks without a level get a row of their own, below the levels.
     levels = sorted({str(d.get("level") or "unknown") for d in frameworks.values()}, key=_rank)
     row = {level: i for i, level in enumerate(levels)}
     by_level: dict[str, list[str]] = defaultdict(list)
@@ -185,7 +186,7 @@ def levels_map(map_input: MapInput, options: MapOptions) -> MapDocument:
                 [_pair(a, b, language) for a, b in unarticulated],
             )
         )
-    unknown = [str(f["name"]) for f in report.get("frameworks", {}).get("unknown", [])]
+    unknown = [str(f["name"]) for f in report.get("without_level", [])]
     if unknown:
         panels.append(Panel(text("panel.unknown_level", language), unknown))
     if hidden_persons:
