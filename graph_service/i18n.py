@@ -104,6 +104,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Paramètre inconnu.",
         Language.EN: "Unknown parameter.",
     },
+    "analysis.no_link": {
+        Language.FR: "Aucun lien de territoire à territoire entre « {here} » et « {there} ».",
+        Language.EN: "No territory link between '{here}' and '{there}'.",
+    },
     "reference.unknown": {
         Language.FR: "« {ref} » ne désigne rien de ce genre (ni identifiant, ni nom, ni alias).",
         Language.EN: "'{ref}' designates nothing of this kind (no id, name or alias).",

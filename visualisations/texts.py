@@ -206,6 +206,14 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Aucun lien daté ne change entre le {start} et le {end} : les données ne montrent pas d'évolution sur cette période.",
         _EN: "No dated tie changes between {start} and {end}: the data show no change over this period.",
     },
+    "read.silos_change": {
+        _FR: "Du {start} au {end} : {new} lien(s) nouveau(x), {ended} terminé(s) ; l'indice E-I a varié de {ei} (une hausse, c'est du décloisonnement).",
+        _EN: "From {start} to {end}: {new} new tie(s), {ended} ended; the E-I index moved by {ei} (a rise means less siloing).",
+    },
+    "read.change_pair": {
+        _FR: "Le plus de changements : {pair} (+{new}, −{ended}).",
+        _EN: "Most changes: {pair} (+{new}, −{ended}).",
+    },
     "read.broker": {
         _FR: "{name} est l'intermédiaire principal : {share} % des plus courts chemins passent par lui ; rôles : {roles}.",
         _EN: "{name} is the main broker: {share}% of shortest paths go through it; roles: {roles}.",
@@ -318,6 +326,18 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "read.links": {
         _FR: "{count} lien(s) de territoire à territoire, dont {south} Sud–Sud.",
         _EN: "{count} territory link(s), {south} of them South–South.",
+    },
+    "read.south_south_ties": {
+        _FR: "{count} lien(s) Sud–Sud entre acteurs dans ce périmètre ; le plus souvent entre {countries}.",
+        _EN: "{count} South–South tie(s) between actors in this scope; most often between {countries}.",
+    },
+    "read.no_south_south": {
+        _FR: "Aucun lien Sud–Sud entre acteurs n'est enregistré dans ce périmètre.",
+        _EN: "No South–South tie between actors is recorded in this scope.",
+    },
+    "panel.south_south": {
+        _FR: "Liens Sud–Sud entre acteurs",
+        _EN: "South–South ties between actors",
     },
     "read.lead_share": {
         _FR: "Part du courtage tenue par le chef de file : {first} % en {start}, {last} % en {end}.",

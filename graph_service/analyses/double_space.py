@@ -15,7 +15,7 @@ import networkx as nx
 
 from graph_service.analyses.brokers import betweenness
 
-__all__ = ["double_space", "lead_brokerage_share"]
+__all__ = ["double_space", "lead_brokerage_share", "south_south"]
 
 
 def double_space(graph: nx.Graph) -> dict[str, Any]:
@@ -108,3 +108,45 @@ def lead_brokerage_share(
             }
         )
     return points
+
+
+def south_south(graph: nx.Graph) -> dict[str, Any]:
+    """Ties between two actors of the South (nodes' ``side``), across the whole
+    graph, with their countries, and counted by pair of countries (South–South
+    cooperation, seed 002:1368-1370).
+
+    Examples
+    --------
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> nx.set_node_attributes(g, {"a": "south", "b": "south", "c": "north"}, "side")
+    >>> nx.set_node_attributes(g, {"a": "ML", "b": "SN", "c": "FR"}, "country")
+    >>> south_south(g)["by_country_pair"]
+    [{'countries': ['ML', 'SN'], 'ties': 1}]
+    """
+    ties = []
+    pairs: Counter[tuple[str, str]] = Counter()
+    for u, v in sorted(graph.edges, key=lambda e: sorted(map(str, e))):
+        if graph.nodes[u].get("side") != "south" or graph.nodes[v].get("side") != "south":
+            continue
+        first, second = sorted((u, v), key=str)
+        countries = sorted(str(graph.nodes[n].get("country") or "?") for n in (first, second))
+        pairs[(countries[0], countries[1])] += 1
+        ties.append(
+            {
+                "from": first,
+                "to": second,
+                "from_name": graph.nodes[first].get("name"),
+                "to_name": graph.nodes[second].get("name"),
+                "from_country": graph.nodes[first].get("country"),
+                "to_country": graph.nodes[second].get("country"),
+                "countries": countries,
+                "since": graph.edges[u, v].get("since"),
+            }
+        )
+    return {
+        "ties": ties,
+        "by_country_pair": [
+            {"countries": list(key), "ties": count}
+            for key, count in sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+        ],
+    }

@@ -30,6 +30,7 @@ __all__ = [
     "mixing_matrix",
     "normalized_mutual_information",
     "silo_change",
+    "tie_change",
 ]
 
 
@@ -328,4 +329,47 @@ def silo_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str
         "assortativity": delta(before["assortativity"], after["assortativity"]),
         "bridges_built": closed,
         "bridges_lost": opened,
+    }
+
+
+def tie_change(before: nx.Graph, after: nx.Graph, partition: str = "sphere") -> dict[str, Any]:
+    """Ties that appear or end between two projections of the same scope, counted
+    by pair of groups (``partition`` is the node attribute: sphere, side…).
+    ``unchanged`` is true when no dated tie differs: the data then show no change.
+
+    Examples
+    --------
+    >>> a = nx.Graph([(1, 2)]); b = nx.Graph([(1, 2), (2, 3)])
+    >>> nx.set_node_attributes(a, {1: "x", 2: "y"}, "sphere")
+    >>> nx.set_node_attributes(b, {1: "x", 2: "y", 3: "x"}, "sphere")
+    >>> change = tie_change(a, b)
+    >>> change["new"], change["ended"], change["by_group_pair"]
+    (1, 0, [{'groups': ['x', 'y'], 'new': 1, 'ended': 0}])
+    """
+
+    def pairs(graph: nx.Graph) -> set[frozenset[Hashable]]:
+        return {frozenset((u, v)) for u, v in graph.edges if u != v}
+
+    def groups(pair: frozenset[Hashable]) -> tuple[str, str]:
+        found = []
+        for node in pair:
+            data = after.nodes[node] if node in after else before.nodes[node]
+            found.append(str(data.get(partition, "unknown")))
+        low, high = sorted(found)
+        return low, high
+
+    new, ended = pairs(after) - pairs(before), pairs(before) - pairs(after)
+    counts: dict[tuple[str, str], list[int]] = {}
+    for pair in new:
+        counts.setdefault(groups(pair), [0, 0])[0] += 1
+    for pair in ended:
+        counts.setdefault(groups(pair), [0, 0])[1] += 1
+    return {
+        "new": len(new),
+        "ended": len(ended),
+        "unchanged": not new and not ended,
+        "by_group_pair": [
+            {"groups": list(key), "new": value[0], "ended": value[1]}
+            for key, value in sorted(counts.items(), key=lambda item: (-sum(item[1]), item[0]))
+        ],
     }

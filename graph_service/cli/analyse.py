@@ -46,6 +46,8 @@ def analyse_command(
     actor: options.Actor = None,
     target: options.Target = None,
     link: options.Link = None,
+    here: options.Here = None,
+    there: options.There = None,
     between: Annotated[
         str | None, typer.Option(help="Two groups, comma-separated: who connects them.")
     ] = None,

@@ -65,6 +65,10 @@ HELP_FR: Final[dict[str, str]] = {
         "L'acteur qui demande (allies, introductions, inside-allies).",
     "The actor to reach, or the institution (inside-allies).":
         "L'acteur à joindre, ou l'institution visée (inside-allies).",
+    "Double-space: the territory here of a link (id or name).":
+        "Double espace : le territoire d'ici d'un lien (identifiant ou nom).",
+    "Double-space: the territory there of a link (id or name).":
+        "Double espace : le territoire de là-bas d'un lien (identifiant ou nom).",
     "LINKED_TO relationship id (double-space).":
         "Identifiant du lien de territoire à territoire LINKED_TO (double-space).",
     "Two groups, comma-separated: who connects them.":

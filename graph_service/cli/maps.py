@@ -42,6 +42,8 @@ def map_command(
     actor: options.Actor = None,
     target: options.Target = None,
     link: options.Link = None,
+    here: options.Here = None,
+    there: options.There = None,
     top: options.Top = 20,
     seed: options.Seed = 0,
     compare_at: options.CompareAt = None,

@@ -40,6 +40,12 @@ Target = Annotated[
     str | None, typer.Option(help="The actor to reach, or the institution (inside-allies).")
 ]
 Link = Annotated[str | None, typer.Option(help="LINKED_TO relationship id (double-space).")]
+Here = Annotated[
+    str | None, typer.Option(help="Double-space: the territory here of a link (id or name).")
+]
+There = Annotated[
+    str | None, typer.Option(help="Double-space: the territory there of a link (id or name).")
+]
 Top = Annotated[int, typer.Option(help="Number of results.")]
 Seed = Annotated[int, typer.Option(help="Seed of random choices (and of map layouts).")]
 CompareAt = Annotated[

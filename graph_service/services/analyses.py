@@ -111,6 +111,14 @@ class AnalysisQuery(BaseModel):
     link: NodeId | None = Field(
         default=None, description="A LINKED_TO relationship id (double space)."
     )
+    here: Reference | None = Field(
+        default=None,
+        description="Double space: the territory 'ici' of a link (id, name or alias), with there.",
+    )
+    there: Reference | None = Field(
+        default=None,
+        description="Double space: the territory 'là-bas' of a link (id, name or alias).",
+    )
     between: list[str] | None = Field(
         default=None,
         min_length=2,
@@ -171,6 +179,8 @@ REFERENCE_FIELDS: dict[str, NodeLabel] = {
     "operation": NodeLabel.OPERATION,
     "actor": NodeLabel.ACTOR,
     "target": NodeLabel.ACTOR,
+    "here": NodeLabel.TERRITORY,
+    "there": NodeLabel.TERRITORY,
 }
 Q = TypeVar("Q", bound=AnalysisQuery)
 
@@ -337,9 +347,13 @@ class AnalysisService:
         report.update(silos_report(graph, query))
         if query.compare_at is not None:
             later = projection_options(query, self.settings, at=query.compare_at, period=None)
-            after = silos_report(project(self.database, later), query)
+            compared = project(self.database, later)
+            after = silos_report(compared, query)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
+            report["change"]["ties"] = silos_analysis.tie_change(
+                graph, compared, query.partition.value
+            )
         report["labels"] = _labels(["ei_index"], self.language)
         return Analysis(graph, report)
 
@@ -425,20 +439,60 @@ class AnalysisService:
     # --- double espace ---------------------------------------------------------------
 
     def double_space(self, query: AnalysisQuery) -> Analysis:
-        _require(query.link, "link", AnalysisName.DOUBLE_SPACE)
-        assert query.link is not None
+        """One link (``link``, or ``here`` and ``there``), or every link of the
+        period; and the South–South ties of the whole scope."""
         options = projection_options(query, self.settings)
-        projected = project_double_space(self.database, query.link, options)
-        if projected is None:
-            raise NotFoundError("LINKED_TO relationship", query.link)
-        link, graph = projected
+        links = self._territory_links(query, options)
+        graph = nx.Graph()
+        pairs = []
+        for link in links:
+            projected = project_double_space(self.database, link["id"], options)
+            if projected is None:
+                continue
+            pair_graph = projected[1]
+            pairs.append({"link": link, **double_space_analysis.double_space(pair_graph)})
+            graph = nx.compose(graph, pair_graph)
         report = self._header(AnalysisName.DOUBLE_SPACE, options, query)
-        report["link"] = link
-        report.update(double_space_analysis.double_space(graph))
-        operation = query.operation or link.get("operation")
-        if operation:
-            report["over_time"] = self._lead_share_over_time(operation, query)
+        report["parameters"].update(link=query.link, here=query.here, there=query.there)
+        report["pairs"] = pairs
+        one = query.link is not None or query.here is not None
+        if one and pairs:
+            report.update(pairs[0])  # the single link's figures at the top, as before
+            operation = query.operation or pairs[0]["link"].get("operation")
+            if operation:
+                report["over_time"] = self._lead_share_over_time(operation, query)
+        report["south_south"] = double_space_analysis.south_south(project(self.database, options))
         return Analysis(graph, report)
+
+    def _territory_links(
+        self, query: AnalysisQuery, options: ProjectionOptions
+    ) -> list[dict[str, Any]]:
+        if query.link is not None:
+            links = self.database.read(projection_repo.territory_links, query.link, (None, None))
+            if not links:
+                raise NotFoundError("LINKED_TO relationship", query.link)
+            return links
+        if query.here is None and query.there is None:
+            return self.database.read(projection_repo.territory_links, None, options.window)
+        _require(query.here, "here", AnalysisName.DOUBLE_SPACE)
+        _require(query.there, "there", AnalysisName.DOUBLE_SPACE)
+        links = [
+            link
+            for link in self.database.read(projection_repo.territory_links, None, (None, None))
+            if {link["here"], link["there"]} == {query.here, query.there}
+        ]
+        if not links:
+            raise ValidationProblem(
+                [
+                    FieldProblem(
+                        ("query", "there"),
+                        "analysis.no_link",
+                        values={"here": query.here, "there": query.there},
+                    )
+                ],
+                read=True,
+            )
+        return links
 
     def _lead_share_over_time(self, operation: str, query: AnalysisQuery) -> dict[str, Any]:
         roles = self.database.read(projection_repo.operation_roles, operation)

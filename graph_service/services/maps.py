@@ -14,12 +14,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-import networkx as nx
 from pydantic import Field, model_validator
 
 from graph_service.analyses import brokers as brokers_analysis
 from graph_service.config import Language, Settings
-from graph_service.errors import NotFoundError
 from graph_service.projection import project, side_of
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories.database import Database
@@ -140,37 +138,15 @@ class MapService:
         return MapInput(graph, report, compared=compared)
 
     def _double_space(self, query: MapQuery) -> MapInput:
-        """One link when ``link`` is given, else every link in the period."""
-        options = projection_options(query, self.settings)
-        if query.link is not None:
-            links = self.database.read(projection_repo.territory_links, query.link, (None, None))
-            if not links:
-                raise NotFoundError("LINKED_TO relationship", query.link)
-        else:
-            links = self.database.read(projection_repo.territory_links, None, options.window)
-        pairs = []
-        graph = nx.Graph()
-        over_time: dict[str, Any] = {}
-        for link in links:
-            analysis = self.analyses.analyse(
-                AnalysisName.DOUBLE_SPACE, query.model_copy(update={"link": link["id"]})
-            )
-            pairs.append(analysis.report)
-            graph = nx.compose(graph, analysis.graph)
-            if query.link is not None:
-                over_time = analysis.report.get("over_time", {})
+        """The analysis's links (one, or every link of the period) on real places."""
+        analysis = self.analyses.analyse(AnalysisName.DOUBLE_SPACE, query)
+        links = [pair["link"] for pair in analysis.report["pairs"]]
         ends = sorted({str(link[end]) for link in links for end in ("here", "there")})
         places = self.database.read(projection_repo.territory_places, ends)
         north = north_countries(self.settings)
         for place in places:
             place["side"] = side_of(place.get("country"), north)
-        report = {
-            "analysis": "double-space",
-            "parameters": {**options.describe(), "link": query.link},
-            "pairs": pairs,
-            "over_time": over_time,
-        }
-        return MapInput(graph, report, places=places, links=links)
+        return MapInput(analysis.graph, analysis.report, places=places, links=links)
 
     def _names(self, map_input: MapInput) -> dict[str, str]:
         """Names of the ids the scope line and the reasons mention."""

@@ -117,6 +117,24 @@ def double_space_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             places[key]["actors"] = sorted({*known, *actors})
     reading.extend(rows[:4])
     reading.append(text("read.links", language, count=len(pairs), south=south_south))
+    south = report.get("south_south", {"ties": [], "by_country_pair": []})
+    if south["ties"]:
+        top = south["by_country_pair"][0]["countries"]
+        reading.append(
+            text(
+                "read.south_south_ties",
+                language,
+                count=len(south["ties"]),
+                countries=" – ".join(top),
+            )
+        )
+    else:
+        reading.append(text("read.no_south_south", language))
+    south_rows = [
+        f"{tie['from_name'] or tie['from']} ({tie['from_country']}) – "
+        f"{tie['to_name'] or tie['to']} ({tie['to_country']})"
+        for tie in south["ties"]
+    ]
     over_time = report.get("over_time", {}).get("points", [])
     if len(over_time) >= 2:
         first, last = over_time[0], over_time[-1]
@@ -200,9 +218,14 @@ def double_space_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             LegendItem(text("legend.link", language), LINK_COLOR, "line"),
             LegendItem(text("legend.south_south", language), SOUTH_SOUTH_COLOR, "dashed"),
         ],
-        panels=[Panel(text("panel.holders", language), rows, restates_results=True)]
-        if rows
-        else [],
+        panels=[
+            panel
+            for panel in (
+                Panel(text("panel.holders", language), rows, restates_results=True),
+                Panel(text("panel.south_south", language), south_rows),
+            )
+            if panel.rows
+        ],
         geo=GeoLayer(
             features=features,
             places=geo_places,

@@ -116,6 +116,9 @@ def silos_map(map_input: MapInput, options: MapOptions) -> MapDocument:
     reading = [ei_sentence(report.get("ei_index", {}), language)]
     if missing_rows:
         reading.append(text("read.missing_bridges", language, count=len(missing_rows)))
+    change = report.get("change", {}).get("ties")
+    if change is not None:
+        reading.append(_change_sentence(report, change, partition, language))
     communities = report.get("communities", {})
     if communities.get("count"):
         nmi = communities.get("nmi")
@@ -164,3 +167,34 @@ def silos_map(map_input: MapInput, options: MapOptions) -> MapDocument:
 
 def _pair(groups: list[str], partition: str, language: Language) -> str:
     return " ↔ ".join(label(partition, str(g), language) for g in groups)
+
+
+def _change_sentence(
+    report: dict[str, Any], change: dict[str, Any], partition: str, language: Language
+) -> str:
+    """What changed between the two dates, in words — or that nothing did."""
+    start = report.get("parameters", {}).get("at") or "…"
+    end = report.get("compared", {}).get("at") or "…"
+    if change["unchanged"]:
+        return text("read.no_change", language, start=start, end=end)
+    sentence = text(
+        "read.silos_change",
+        language,
+        start=start,
+        end=end,
+        new=change["new"],
+        ended=change["ended"],
+        ei=number(report.get("change", {}).get("ei_index") or 0.0, language),
+    )
+    busiest = change["by_group_pair"][0]
+    return (
+        sentence
+        + " "
+        + text(
+            "read.change_pair",
+            language,
+            pair=_pair(busiest["groups"], partition, language),
+            new=busiest["new"],
+            ended=busiest["ended"],
+        )
+    )

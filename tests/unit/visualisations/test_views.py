@@ -273,3 +273,18 @@ def test_a_national_scope_starts_aggregated_by_sphere() -> None:
         "acteurs marchands ↔ syndicats : 5000",
         "société civile ↔ pouvoirs publics : 5000",
     ]
+
+
+def test_the_double_space_map_lists_south_south_ties_of_the_scope() -> None:
+    from graph_service.analyses.double_space import south_south
+
+    graph = nx.Graph([("amedd", "renapess")])
+    nx.set_node_attributes(graph, {"amedd": "ML", "renapess": "SN"}, "country")
+    nx.set_node_attributes(graph, {"amedd": "south", "renapess": "south"}, "side")
+    nx.set_node_attributes(graph, {"amedd": "AMEDD", "renapess": "RENAPESS"}, "name")
+    report = {"parameters": {}, "pairs": [], "south_south": south_south(graph)}
+    doc = build_document(MapKind.DOUBLE_SPACE, MapInput(nx.Graph(), report), FR)
+    assert "1 lien(s) Sud–Sud entre acteurs dans ce périmètre ; le plus souvent entre ML – SN." in (
+        doc.reading
+    )
+    assert doc.panels[-1].rows == ["AMEDD (ML) – RENAPESS (SN)"]
