@@ -5,7 +5,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph_service.domain.nodes import NodeId
+from graph_service.domain.nodes import Reference
 
 Item = TypeVar("Item")
 
@@ -37,8 +37,9 @@ class PlacedQuery(PageQuery):
         max_length=200,
         description="Text search over name and aliases (accent-insensitive).",
     )
-    territory: NodeId | None = Field(
-        default=None, description="Only nodes placed in this territory or its sub-territories."
+    territory: Reference | None = Field(
+        default=None,
+        description="Only nodes placed in this territory or its sub-territories (id or name).",
     )
 
 

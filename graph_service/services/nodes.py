@@ -14,6 +14,7 @@ from graph_service.domain.resources import FRAMEWORKS, NodeResource
 from graph_service.errors import ConflictError, FieldProblem, NotFoundError, ValidationProblem
 from graph_service.repositories import nodes as repo
 from graph_service.repositories.database import Database
+from graph_service.services.references import ReferenceResolver
 from graph_service.services.validation import problems_from, property_changes
 
 #: Fields that are derived by the service, never taken from a request.
@@ -128,6 +129,13 @@ class NodeService:
         offset: int,
         limit: int,
     ) -> tuple[int, list[dict[str, Any]]]:
+        if territory is not None:
+            # A territory nobody recorded is an error naming the filter, not an
+            # empty list that reads as "nobody there"; a name is as good as an id.
+            territory = ReferenceResolver(self.database).resolve(
+                NodeLabel.TERRITORY, territory, "territory"
+            )
+
         def work(tx: ManagedTransaction) -> tuple[int, list[dict[str, Any]]]:
             ids = repo.search_ids(tx, self.label, text) if text else None
             return repo.list_nodes(

@@ -88,3 +88,11 @@ def test_silos_between_two_dates_count_new_and_ended_ties(caac: TestClient) -> N
     assert sum(p["new"] for p in ties["by_group_pair"]) == ties["new"]
     small = caac.get("/api/v1/analyses/silos", params={"territory": "Hauts-de-France"}).json()
     assert small["scope_check"]["too_small"] is True
+
+
+def test_a_list_filter_takes_a_name_and_refuses_an_unknown_territory(caac: TestClient) -> None:
+    by_name = caac.get("/api/v1/actors", params={"territory": "France", "limit": 1000}).json()
+    by_id = caac.get("/api/v1/actors", params={"territory": "france", "limit": 1000}).json()
+    assert by_name["total"] == by_id["total"] > 0
+    unknown = caac.get("/api/v1/actors", params={"territory": "fr"})
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "territory"
