@@ -23,6 +23,7 @@ from visualisations.views.brokers import brokers_map
 from visualisations.views.common import MapInput, MapOptions, scope_line
 from visualisations.views.double_space import double_space_map
 from visualisations.views.ecosystem import ecosystem_map
+from visualisations.views.horizontalisation import horizontalisation_map
 from visualisations.views.inside_allies import inside_allies_map
 from visualisations.views.introductions import introductions_map
 from visualisations.views.levels import levels_map
@@ -40,6 +41,7 @@ BUILDERS: dict[MapKind, Callable[[MapInput, MapOptions], MapDocument]] = {
     MapKind.INSIDE_ALLIES: inside_allies_map,
     MapKind.LEVELS: levels_map,
     MapKind.DOUBLE_SPACE: double_space_map,
+    MapKind.HORIZONTALISATION: horizontalisation_map,
 }
 
 

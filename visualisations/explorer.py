@@ -62,6 +62,7 @@ WORDS: dict[str, dict[Language, str]] = {
     "kind.inside-allies": {_FR: "Alliés de l'intérieur", _EN: "Inside allies"},
     "kind.levels": {_FR: "Cadres multi-niveaux", _EN: "Multi-level frameworks"},
     "kind.double-space": {_FR: "Double espace (carte)", _EN: "Double space (map)"},
+    "kind.horizontalisation": {_FR: "Horizontalisation", _EN: "Horizontalisation"},
     "partition.sphere": {_FR: "sphères", _EN: "spheres"},
     "partition.side": {_FR: "Nord / Sud", _EN: "North / South"},
     "partition.territory": {_FR: "territoires", _EN: "territories"},

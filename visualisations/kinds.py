@@ -16,3 +16,4 @@ class MapKind(StrEnum):
     INSIDE_ALLIES = "inside-allies"
     LEVELS = "levels"
     DOUBLE_SPACE = "double-space"
+    HORIZONTALISATION = "horizontalisation"

@@ -34,6 +34,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Cadres de dialogue multi-niveaux",
         _EN: "Multi-level dialogue frameworks",
     },
+    "title.horizontalisation": {
+        _FR: "Horizontalisation : {operation}",
+        _EN: "Horizontalisation: {operation}",
+    },
     "title.double-space": {
         _FR: "Double espace : ici et là-bas",
         _EN: "Double space: here and there",
@@ -60,6 +64,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "columns.levels": {
         _FR: "Cadre de dialogue|Niveau|Participants|",
         _EN: "Dialogue framework|Level|Participants|",
+    },
+    "columns.horizontalisation": {
+        _FR: "Date|Périmètre|Part du courtage tenue|",
+        _EN: "Date|Scope|Share of brokerage held|",
     },
     "columns.double-space": {
         _FR: "Lien|Type|Liens entre les deux côtés|En clair",
@@ -339,6 +347,29 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Liens Sud–Sud entre acteurs",
         _EN: "South–South ties between actors",
     },
+    "read.horiz_lead": {
+        _FR: "Le chef de file ({names}) tient {first} % du courtage au {start} et {last} % au {end} : {verdict}.",
+        _EN: "The lead ({names}) holds {first}% of brokerage on {start} and {last}% on {end}: {verdict}.",
+    },
+    "read.horiz_main_intermediary": {
+        _FR: "L'intermédiaire principal ({names}) tient {first} % du courtage au {start} et {last} % au {end} : {verdict}.",
+        _EN: "The main intermediary ({names}) holds {first}% of brokerage on {start} and {last}% on {end}: {verdict}.",
+    },
+    "read.horiz_falls": {
+        _FR: "la coopération s'horizontalise ({points} points de moins)",
+        _EN: "cooperation is becoming horizontal ({points} points less)",
+    },
+    "read.horiz_rises": {
+        _FR: "la dépendance envers lui augmente ({points} points de plus)",
+        _EN: "dependence on it grows ({points} points more)",
+    },
+    "read.horiz_same": {_FR: "aucun changement", _EN: "no change"},
+    "read.horiz_unknown": {
+        _FR: "on ne peut pas comparer (aucun chemin entre acteurs à l'une des dates)",
+        _EN: "no comparison possible (no path between actors at one of the dates)",
+    },
+    "legend.lead": {_FR: "chef de file", _EN: "lead"},
+    "legend.main_intermediary": {_FR: "intermédiaire principal", _EN: "main intermediary"},
     "read.lead_share": {
         _FR: "Part du courtage tenue par le chef de file : {first} % en {start}, {last} % en {end}.",
         _EN: "Share of brokerage held by the lead: {first}% in {start}, {last}% in {end}.",

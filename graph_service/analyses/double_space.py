@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import networkx as nx
@@ -82,7 +83,7 @@ def double_space(graph: nx.Graph) -> dict[str, Any]:
 
 
 def lead_brokerage_share(
-    graphs: Mapping[str, nx.Graph], leads: set[Hashable]
+    graphs: Mapping[str, nx.Graph], leads: AbstractSet[Hashable]
 ) -> list[dict[str, Any]]:
     """For each dated graph of an operation, the share of all betweenness held by
     its (Northern) leads: falling shares mean horizontalisation, the lead stepping

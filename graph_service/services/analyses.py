@@ -61,6 +61,7 @@ class AnalysisName(StrEnum):
     LEVELS = "levels"
     DOUBLE_SPACE = "double-space"
     INTRODUCTIONS = "introductions"
+    HORIZONTALISATION = "horizontalisation"
 
 
 class AnalysisQuery(BaseModel):
@@ -313,6 +314,7 @@ class AnalysisService:
             AnalysisName.LEVELS: self.levels,
             AnalysisName.DOUBLE_SPACE: self.double_space,
             AnalysisName.INTRODUCTIONS: self.introductions,
+            AnalysisName.HORIZONTALISATION: self.horizontalisation,
         }[name]
         return handler(query)
 
@@ -494,8 +496,11 @@ class AnalysisService:
             )
         return links
 
-    def _lead_share_over_time(self, operation: str, query: AnalysisQuery) -> dict[str, Any]:
+    def _operation_span(self, operation: str) -> tuple[set[str], date | None, date | None]:
+        """An operation's Northern leads (co-leads too) and its first and last days."""
         roles = self.database.read(projection_repo.operation_roles, operation)
+        if not roles:
+            raise NotFoundError("operation", operation)
         north = north_countries(self.settings)
         leads = {
             r["actor"]
@@ -508,21 +513,76 @@ class AnalysisService:
         ends = [r["op_end"] for r in roles if r["op_end"]] + [
             r["valid_to"] for r in roles if r["valid_to"]
         ]
-        if not starts:
+        return leads, min(starts, default=None), max(ends, default=None)
+
+    def _operation_graph(self, operation: str, query: AnalysisQuery, day: date) -> nx.Graph:
+        options = projection_options(
+            query, self.settings, operation=operation, territory=None, at=day, period=None
+        )
+        return project(self.database, options)
+
+    def _lead_share_over_time(self, operation: str, query: AnalysisQuery) -> dict[str, Any]:
+        leads, first, last = self._operation_span(operation)
+        if first is None:
             return {"operation": operation, "leads": sorted(leads), "points": []}
-        first, last = min(starts), max(ends) if ends else date.today()
+        last = last or date.today()
         graphs = {}
         for year in range(first.year, last.year + 1):
             day = date(year, 12, 31) if year < last.year else last
-            options = projection_options(
-                query, self.settings, operation=operation, territory=None, at=day, period=None
-            )
-            graphs[day.isoformat()] = project(self.database, options)
+            graphs[day.isoformat()] = self._operation_graph(operation, query, day)
         return {
             "operation": operation,
             "leads": sorted(leads),
             "points": double_space_analysis.lead_brokerage_share(graphs, leads),
         }
+
+    # --- horizontalisation -------------------------------------------------------------
+
+    def horizontalisation(self, query: AnalysisQuery) -> Analysis:
+        """The share of brokerage the lead holds at two dates, and its change: a
+        falling share is the horizontalisation the field hopes for (002:860-878).
+        The operation is ``operation``, or that of a link (``link``, ``here``/``there``);
+        the dates ``at`` and ``compare_at``, by default the operation's first and last
+        days.  Without a Northern lead, the main intermediary at the first date
+        stands for it."""
+        operation = query.operation
+        if operation is None and (query.link or query.here):
+            link = self._territory_links(query, projection_options(query, self.settings))[0]
+            operation = link.get("operation")
+        _require(operation, "operation", AnalysisName.HORIZONTALISATION)
+        assert operation is not None
+        leads, first, last = self._operation_span(operation)
+        start = query.at or first
+        end = query.compare_at or last or date.today()
+        if start is None:
+            _require(None, "at", AnalysisName.HORIZONTALISATION)
+        assert start is not None
+        before = self._operation_graph(operation, query, start)
+        after = self._operation_graph(operation, query, end)
+        main = "lead"
+        if not leads and before.number_of_nodes():
+            scores = brokers_analysis.betweenness(before)
+            leads = {str(max(sorted(scores, key=str), key=lambda n: scores[n]))}
+            main = "main_intermediary"
+        points = double_space_analysis.lead_brokerage_share(
+            {start.isoformat(): before, end.isoformat(): after}, leads
+        )
+        shares = [p["lead_share"] for p in points]
+        change = None if None in shares else round(shares[-1] - shares[0], 6)
+        options = projection_options(query, self.settings, operation=operation, territory=None)
+        report = self._header(AnalysisName.HORIZONTALISATION, options, query)
+        report.update(
+            operation=operation,
+            holder=main,
+            leads=[
+                {"id": n, "name": after.nodes[n]["name"] if n in after else n}
+                for n in sorted(leads)
+            ],
+            points=points,
+            change=change,
+            ties=silos_analysis.tie_change(before, after),
+        )
+        return Analysis(after, report)
 
     # --- introductions ---------------------------------------------------------------
 

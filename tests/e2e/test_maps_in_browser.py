@@ -30,6 +30,7 @@ QUERIES: dict[MapKind, dict[str, str]] = {
     MapKind.INTRODUCTIONS: {"actor": "cgt", "target": "grdr"},
     MapKind.LEVELS: {"operation": "caac"},
     MapKind.DOUBLE_SPACE: {},
+    MapKind.HORIZONTALISATION: {"here": "Hauts-de-France", "there": "Région de Kayes"},
     MapKind.INSIDE_ALLIES: {
         "actor": "fictif-collectif",
         "target": "fictif-fruitco",

@@ -96,3 +96,15 @@ def test_a_list_filter_takes_a_name_and_refuses_an_unknown_territory(caac: TestC
     assert by_name["total"] == by_id["total"] > 0
     unknown = caac.get("/api/v1/actors", params={"territory": "fr"})
     assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "territory"
+
+
+def test_horizontalisation_of_a_link_in_one_request(caac: TestClient) -> None:
+    report = caac.get(
+        "/api/v1/analyses/horizontalisation",
+        params={"here": "Hauts-de-France", "there": "Kayes"},
+    ).json()
+    assert report["operation"] == "op-grdr-migrants-ess"
+    assert [lead["id"] for lead in report["leads"]] == ["grdr"]
+    assert len(report["points"]) == 2 and report["change"] is not None
+    missing = caac.get("/api/v1/analyses/horizontalisation")
+    assert missing.status_code == 422 and "operation" in missing.text

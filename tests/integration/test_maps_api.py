@@ -25,6 +25,7 @@ MAPS: dict[str, dict[str, str]] = {
     "introductions": {"actor": "cgt", "target": "grdr"},
     "levels": {"operation": "caac"},
     "double-space": {},
+    "horizontalisation": {"operation": "op-grdr-migrants-ess"},
 }
 
 

@@ -71,8 +71,13 @@ export class NetworkView {
     }
     const spanX = Math.max(maxX - minX, 1e-6);
     const spanY = Math.max(maxY - minY, 1e-6);
-    const zoom = Math.min((this.width - 2 * this.padding) / spanX, (this.height - 2 * this.padding) / spanY);
-    this.home = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, zoom: Math.max(zoom, 1e-6) };
+    // Names are written to the right of their node: keep room for them there.
+    const room = Math.min(220, this.width / 4);
+    const zoom = Math.max(
+      Math.min((this.width - 2 * this.padding - room) / spanX, (this.height - 2 * this.padding) / spanY),
+      1e-6,
+    );
+    this.home = { x: (minX + maxX) / 2 + room / 2 / zoom, y: (minY + maxY) / 2, zoom };
     this.camera = { ...this.home };
     this.refresh();
   }

@@ -21,6 +21,9 @@ SUMMARIES = {
     AnalysisName.LEVELS: "Multi-level dialogue frameworks of an operation or territory",
     AnalysisName.DOUBLE_SPACE: "Double espace: both sides of a LINKED_TO link and who holds it",
     AnalysisName.INTRODUCTIONS: "Who can introduce an actor to another: best paths",
+    AnalysisName.HORIZONTALISATION: (
+        "Horizontalisation: the lead's share of brokerage in an operation at two dates"
+    ),
 }
 
 

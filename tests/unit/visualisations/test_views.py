@@ -288,3 +288,21 @@ def test_the_double_space_map_lists_south_south_ties_of_the_scope() -> None:
         doc.reading
     )
     assert doc.panels[-1].rows == ["AMEDD (ML) – RENAPESS (SN)"]
+
+
+def test_horizontalisation_is_read_as_the_lead_stepping_back() -> None:
+    from visualisations.views.horizontalisation import horizontalisation_sentence
+
+    report = {
+        "holder": "lead",
+        "leads": [{"id": "grdr", "name": "GRDR"}],
+        "points": [
+            {"date": "2014-12-31", "lead_share": 1.0, "actors": 4, "ties": 3},
+            {"date": "2018-12-31", "lead_share": 0.4, "actors": 9, "ties": 12},
+        ],
+        "change": -0.6,
+    }
+    assert horizontalisation_sentence(report, Language.FR) == (
+        "Le chef de file (GRDR) tient 100 % du courtage au 2014-12-31 et 40 % au 2018-12-31 : "
+        "la coopération s'horizontalise (60 points de moins)."
+    )
