@@ -25,7 +25,8 @@ class PageQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=50, ge=1, le=1000)
-    offset: int = Field(default=0, ge=0)
+    # Neo4j takes SKIP values as 32-bit integers here: larger ones fail in the server.
+    offset: int = Field(default=0, ge=0, le=2**31 - 1)
     at: date | None = Field(default=None, description="Only ties valid on that day (YYYY-MM-DD).")
 
 

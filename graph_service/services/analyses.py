@@ -64,6 +64,10 @@ class AnalysisName(StrEnum):
     HORIZONTALISATION = "horizontalisation"
 
 
+#: The largest weight a tie type may get (a weight is a multiplier of tie strength).
+MAX_WEIGHT = 1000.0
+
+
 class AnalysisQuery(BaseModel):
     """Options shared by every analysis (API query string and CLI flags)."""
 
@@ -134,7 +138,10 @@ class AnalysisQuery(BaseModel):
         default=None, ge=2, description="Estimate betweenness from this many sources."
     )
     seed: int = Field(
-        default=0, description="Seed of every random choice (same seed, same output)."
+        default=0,
+        ge=0,
+        le=2**31 - 1,
+        description="Seed of every random choice (same seed, same output).",
     )
     permutations: int = Field(default=1000, ge=0, le=100_000)
     compare_at: date | None = Field(
@@ -151,11 +158,13 @@ class AnalysisQuery(BaseModel):
             name, _, number = item.partition("=")
             try:
                 RelationshipType(name.strip())
-                if float(number) < 0:
+                # NaN and infinity reach igraph's C code, which aborts the process.
+                if not math.isfinite(float(number)) or not 0 <= float(number) <= MAX_WEIGHT:
                     raise ValueError
             except ValueError:
                 raise ValueError(
-                    f"'{item}' is not TYPE=weight with a relationship type and a number >= 0"
+                    f"'{item[:60]}' is not TYPE=weight with a relationship type and a "
+                    f"number from 0 to {MAX_WEIGHT:g}"
                 ) from None
         return value
 

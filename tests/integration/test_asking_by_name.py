@@ -108,3 +108,16 @@ def test_horizontalisation_of_a_link_in_one_request(caac: TestClient) -> None:
     assert len(report["points"]) == 2 and report["change"] is not None
     missing = caac.get("/api/v1/analyses/horizontalisation")
     assert missing.status_code == 422 and "operation" in missing.text
+
+
+@pytest.mark.parametrize("weight", ["FUNDS=nan", "FUNDS=inf"])
+def test_a_non_finite_weight_is_a_422_and_the_service_lives_on(
+    caac: TestClient, weight: str
+) -> None:
+    for analysis in ("brokers", "silos"):
+        response = caac.get(
+            f"/api/v1/analyses/{analysis}", params={"weights": weight, "weighted": "true"}
+        )
+        assert response.status_code == 422, response.text
+    assert caac.get("/api/v1/analyses/brokers", params={"top": 1}).status_code == 200
+    assert caac.get("/api/v1/actors", params={"offset": 2**31}).status_code == 422
