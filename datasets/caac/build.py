@@ -20,6 +20,7 @@ with certainty have none.
 from __future__ import annotations
 
 import json
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,21 @@ def issue(id: str, name: str, line: int) -> str:
     return _node(["Issue"], line, id=id, name=name)
 
 
+def _precision(properties: dict[str, Any]) -> str | None:
+    """How precise the dates given are, when the caller did not say: a date written
+    as 1 January is a year, as the first of a month a month, otherwise a day."""
+    dates = [properties[k] for k in ("valid_from", "valid_to") if properties.get(k)]
+    if not dates:
+        return None
+    if all(d.endswith("-01-01") or d.endswith("-12-31") for d in dates):
+        return "year"
+    if all(d.endswith("-01") for d in dates):
+        return "month"
+    return "day"
+
+
 def tie(rel_type: str, source: str, target: str, line: int, **properties: Any) -> None:
+    properties.setdefault("date_precision", _precision(properties))
     key = f"{rel_type.lower().replace('_', '-')}-{source}-{target}"
     relationships.append(
         {
@@ -136,7 +151,13 @@ def tie(rel_type: str, source: str, target: str, line: int, **properties: Any) -
     )
 
 
-PROGRAMME_PERIOD = {"valid_from": "2014-01-01", "valid_to": "2018-12-31"}  # 002:216, 002:308
+#: The programme's span (002:216, 002:308): the dates of ties the documents place in the
+#: programme without dating them themselves (``date_precision`` says so).
+PROGRAMME_PERIOD = {
+    "valid_from": "2014-01-01",
+    "valid_to": "2018-12-31",
+    "date_precision": "period",
+}
 
 
 def build() -> dict[str, Any]:
@@ -837,13 +858,15 @@ def build() -> dict[str, Any]:
         inferred=True,
         aliases=["Clud Med"],
     )
+    # "Depuis 2008, elle entretient un partenariat avec le Club Med" (002:1041).
     tie(
         "COOPERATES_WITH",
         "agrisud",
         "club-med",
-        264,
+        1041,
         kind="partnership",
         modes=["responsible_practices"],
+        valid_from="2008-01-01",
     )
     actor(
         "mairie-de-lille",
@@ -886,6 +909,8 @@ def build() -> dict[str, Any]:
             kind="power_relation",
             intensity=3,
         )
+
+    south_south_exchanges()
 
     # --- dialogue frameworks at every level ------------------------------------------------
     framework(
@@ -1057,6 +1082,92 @@ def build() -> dict[str, Any]:
         "nodes": nodes,
         "relationships": relationships,
     }
+
+
+def south_south_exchanges() -> None:
+    """South–South exchanges during the programme (002:1368-1370): the document values
+    them without naming the organisations, so each side is a generic group of its
+    country; the exchanges happened during the programme (``date_precision`` period)."""
+    for id, name, country, line, where in [
+        ("senegal", "Sénégal", "SN", 1370, (14.5, -14.4)),
+        ("liban", "Liban", "LB", 1370, (33.9, 35.9)),
+        ("cote-d-ivoire", "Côte d'Ivoire", "CI", 1368, (7.5, -5.5)),
+    ]:
+        territory(id, name, "national", country, line, coordinates=where)
+    # "des échanges Sud-Sud se sont formalisés entre les partenaires de l'opération
+    # pilote (Égypte, Maroc, Tunisie), mais aussi avec d'autres acteurs de la société
+    # civile au Sénégal et au Liban" (002:1370).
+    partners = []
+    for country_id, country, adjective in [
+        ("egypte", "EG", "égyptiens"),
+        ("maroc", "MA", "marocains"),
+        ("tunisie", "TN", "tunisiens"),
+    ]:
+        id = f"partenaires-echangeons-{country_id}"
+        actor(
+            id,
+            f"Partenaires {adjective} de l'opération « Échangeons »",
+            "civil_society",
+            "association",
+            country,
+            328,
+            kind="generic_group",
+            inferred=True,
+        )
+        tie("ANCHORED_IN", id, country_id, 328, primary=True)
+        tie("TAKES_PART_IN", id, "op-batik-echangeons", 328, role="partner", **PROGRAMME_PERIOD)
+        partners.append(id)
+    for first, second in combinations(partners, 2):
+        tie("COOPERATES_WITH", first, second, 1370, kind="south_south", **PROGRAMME_PERIOD)
+    for country_id, country, where in [
+        ("senegal", "SN", "du Sénégal"),
+        ("liban", "LB", "du Liban"),
+    ]:
+        id = f"societe-civile-{country_id}"
+        actor(
+            id,
+            f"Organisations de la société civile {where}",
+            "civil_society",
+            "association",
+            country,
+            1370,
+            kind="generic_group",
+        )
+        tie("ANCHORED_IN", id, country_id, 1370, primary=True)
+        for partner in partners:  # which partner met them is not said
+            tie(
+                "COOPERATES_WITH",
+                partner,
+                id,
+                1370,
+                kind="south_south",
+                confidence=INFERRED,
+                **PROGRAMME_PERIOD,
+            )
+    # Chad: the FIP platform's autonomy "sera envisagé après un voyage d'échanges en Côte
+    # d'Ivoire qui permettra de découvrir l'expérience ivoirienne de plateforme de services
+    # publics" (002:1368); the platform's public members are ONAPE, FONAP, FONAJ (002:712).
+    actor(
+        "plateforme-services-publics-ci",
+        "Plateforme ivoirienne de services publics",
+        "public",
+        "agence_publique",
+        "CI",
+        1368,
+        kind="generic_group",
+        inferred=True,
+    )
+    tie("ANCHORED_IN", "plateforme-services-publics-ci", "cote-d-ivoire", 1368, primary=True)
+    for member in ("onape", "fonap", "fonaj"):
+        tie(
+            "COOPERATES_WITH",
+            member,
+            "plateforme-services-publics-ci",
+            1368,
+            kind="peer_exchange",
+            confidence=INFERRED,
+            **PROGRAMME_PERIOD,
+        )
 
 
 def round_table() -> None:

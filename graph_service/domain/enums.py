@@ -90,6 +90,17 @@ class Level(StrEnum):
         return list(Level).index(self)
 
 
+class DatePrecision(StrEnum):
+    """How precise a tie's dates are: a document rarely gives the day.  ``period``
+    means the dates are those of the programme or operation the tie belongs to,
+    not a date the document states for the tie itself."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    PERIOD = "period"
+
+
 class Formality(StrEnum):
     FORMAL = "formal"
     INFORMAL = "informal"

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapte
 
 from graph_service.domain.enums import (
     CooperationKind,
+    DatePrecision,
     NodeLabel,
     OperationRole,
     OppositionKind,
@@ -100,6 +101,11 @@ class RelationshipBase(Provenance):
     to_id: NodeId
     valid_from: date | None = None
     valid_to: date | None = None
+    date_precision: DatePrecision | None = Field(
+        default=None,
+        description="How precise valid_from/valid_to are: day, month, year, or period "
+        "(the dates of the programme or operation, not stated for the tie itself).",
+    )
 
     @model_validator(mode="after")
     def _period_is_ordered(self) -> RelationshipBase:

@@ -95,6 +95,38 @@ def test_facts_stated_in_the_document(caac: Database) -> None:
     assert [row["id"] for row in platforms] == ["cfsi", "emdk", "pays-de-savoie-solidaires"]
 
 
+def test_south_south_exchanges_and_dated_ties(caac: Database) -> None:
+    """002:1368-1370: Batik's partners in Egypt, Morocco and Tunisia exchanged with
+    each other and with civil society in Senegal and Lebanon; the FIP's public
+    members visited Côte d'Ivoire's platform.  Every dated tie says how precise."""
+    south = _rows(
+        caac,
+        "MATCH (a:Actor)-[r:COOPERATES_WITH {kind: 'south_south'}]->(b:Actor) "
+        "RETURN a.country + '-' + b.country AS pair, r.source_ref AS ref ORDER BY pair",
+    )
+    pairs = [row["pair"] for row in south]
+    assert {"EG-MA", "EG-TN", "MA-TN", "EG-SN", "TN-LB"} <= set(pairs) and len(pairs) == 9
+    assert {row["ref"] for row in south} == {"002:1370"}
+    visits = _rows(
+        caac,
+        "MATCH (a:Actor)-[r:COOPERATES_WITH]->(:Actor {id: 'plateforme-services-publics-ci'}) "
+        "RETURN a.id AS id, r.kind AS kind ORDER BY id",
+    )
+    assert visits == [{"id": i, "kind": "peer_exchange"} for i in ("fonaj", "fonap", "onape")]
+    undated = _rows(
+        caac,
+        "MATCH ()-[r]->() WHERE r.valid_from IS NOT NULL AND r.date_precision IS NULL "
+        "RETURN count(r) AS n",
+    )
+    assert undated == [{"n": 0}]
+    club_med = _rows(
+        caac,
+        "MATCH (:Actor {id: 'agrisud'})-[r:COOPERATES_WITH]->(:Actor {id: 'club-med'}) "
+        "RETURN toString(r.valid_from) AS since, r.date_precision AS precision",
+    )
+    assert club_med == [{"since": "2008-01-01", "precision": "year"}]
+
+
 def test_the_territorial_examples_of_le_rameaus_co_construction_note(caac: Database) -> None:
     """Seed 001: the LH Forum workshop and the examples of Part 3."""
     workshop = _rows(
