@@ -957,13 +957,62 @@ def build() -> dict[str, Any]:
             role="rotating_chair",
             valid_from="2016-07-01",
         )
+    # "Au niveau de l'opération pilote ... un comité de pilotage Sud" (002:706): the
+    # operation's own level, in Vietnam — national, as read from the table (002:335).
     framework(
         "copil-sud-vietnam",
         "Comité de pilotage Sud",
         706,
         type="steering_committee",
         formality="formal",
+        level="national",
+        confidence=INFERRED,
     )
+    # The two other levels of the same operation's dialogue (002:706): "au niveau
+    # national, par des mécanismes déjà existants entre la CGTV et les CJJ ; au niveau
+    # international entre la CGTV et la CGT".
+    actor(
+        "cjj-vietnam",
+        "CJJ (Vietnam)",
+        "civil_society",
+        None,
+        "VN",
+        706,
+        kind="generic_group",
+        aliases=["CJJ"],
+    )
+    tie("ANCHORED_IN", "cjj-vietnam", "vietnam", 706, primary=True)
+    framework(
+        "dialogue-cgtv-cjj",
+        "Mécanismes de dialogue entre la CGTV et les CJJ",
+        706,
+        type="consultation_framework",
+        level="national",
+        formality="formal",
+    )
+    tie("COVERS", "dialogue-cgtv-cjj", "vietnam", 706)
+    tie("FRAMES", "dialogue-cgtv-cjj", "op-gret-droit-vietnam", 706)
+    for member in ("cgt-vietnam", "cjj-vietnam"):
+        tie("PARTICIPATES_IN", member, "dialogue-cgtv-cjj", 706, role="member")
+    framework(
+        "dialogue-cgt-cgtv",
+        "Dialogue international entre la CGT et la CGTV",
+        706,
+        type="bilateral_dialogue",
+        level="international",
+        formality="formal",
+    )
+    tie("FRAMES", "dialogue-cgt-cgtv", "op-gret-droit-vietnam", 706)
+    for member in ("cgt", "cgt-vietnam"):
+        # "relations de coopération bilatérale et de solidarité depuis 1946" (002:652)
+        tie(
+            "PARTICIPATES_IN",
+            member,
+            "dialogue-cgt-cgtv",
+            652,
+            role="member",
+            valid_from="1946-01-01",
+        )
     tie("FRAMES", "copil-sud-vietnam", "op-gret-droit-vietnam", 706)
     tie("COVERS", "copil-sud-vietnam", "vietnam", 706)
     for member in ("cgt-vietnam", "cgt", "gret"):
@@ -1032,7 +1081,17 @@ def build() -> dict[str, Any]:
         seats=3,
         valid_from="2015-10-01",
     )
-    framework("comite-guinee", "Comité Guinée", 734, type="working_group", formality="formal")
+    # Between the two French partners of the operation (002:734-736): national, in France.
+    framework(
+        "comite-guinee",
+        "Comité Guinée",
+        734,
+        type="working_group",
+        formality="formal",
+        level="national",
+        confidence=INFERRED,
+    )
+    tie("COVERS", "comite-guinee", "france", 734)
     for member in ("ca-g44", "unmfreo"):
         tie("PARTICIPATES_IN", member, "comite-guinee", 734, role="member")
     tie("FRAMES", "comite-guinee", "op-cag44-insertion-jeunes-rural", 734)
@@ -1062,6 +1121,20 @@ def build() -> dict[str, Any]:
         formality="formal",
         initiator="public",
     )
+    # The local level of the banana operation: health and safety committees where the
+    # bananas are grown, set up through union training in Latin America (002:1261,
+    # 002:1524); with the national commission 144 and the world forum, three levels.
+    framework(
+        "chsct-plantations-banane",
+        "CHSCT des plantations de banane",
+        1261,
+        type="workplace_committee",
+        level="local",
+        formality="formal",
+    )
+    tie("COVERS", "chsct-plantations-banane", "amerique-latine", 1261)
+    tie("FRAMES", "chsct-plantations-banane", "op-cgt-banane", 1524)
+    tie("PARTICIPATES_IN", "colsiba", "chsct-plantations-banane", 1261, role="member")
     tie("FRAMES", "forum-mondial-banane", "op-cgt-banane", 789)
     tie("FRAMES", "commission-144", "op-cgt-banane", 789)
     tie("FRAMES", "emdk", "op-grdr-migrants-ess", 718)

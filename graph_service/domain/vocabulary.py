@@ -50,6 +50,7 @@ FRAMEWORK_TYPES: Final[frozenset[str]] = frozenset(
         "tripartite_commission", "network", "traditional_village_space",
         "operational_committee", "consultation_framework", "working_group", "round_table",
         "multi_stakeholder_initiative", "local_development_committee", "assembly",
+        "workplace_committee", "bilateral_dialogue",
     }
 )
 # fmt: on

@@ -95,6 +95,29 @@ def test_facts_stated_in_the_document(caac: Database) -> None:
     assert [row["id"] for row in platforms] == ["cfsi", "emdk", "pays-de-savoie-solidaires"]
 
 
+def test_the_pilot_operations_frameworks_have_their_levels(caac: Database) -> None:
+    """002:706 (GRET–CGT: national, international and the operation's committee),
+    002:1261 and 1524 (banana: plantations, national commission, world forum)."""
+    unlevelled = _rows(
+        caac,
+        "MATCH (f:DialogueFramework)-[:FRAMES]->(:Operation) WHERE f.level IS NULL "
+        "RETURN f.id AS id",
+    )
+    assert unlevelled == []
+
+    def levels(operation: str) -> list[str]:
+        rows = _rows(
+            caac,
+            "MATCH (f:DialogueFramework)-[:FRAMES]->(:Operation {id: $op}) "
+            "RETURN DISTINCT f.level AS level ORDER BY level",
+            op=operation,
+        )
+        return [row["level"] for row in rows]
+
+    assert levels("op-gret-droit-vietnam") == ["international", "national"]
+    assert levels("op-cgt-banane") == ["international", "local", "national"]
+
+
 def test_south_south_exchanges_and_dated_ties(caac: Database) -> None:
     """002:1368-1370: Batik's partners in Egypt, Morocco and Tunisia exchanged with
     each other and with civil society in Senegal and Lebanon; the FIP's public
