@@ -911,6 +911,7 @@ def build() -> dict[str, Any]:
         )
 
     south_south_exchanges()
+    members_territories()
 
     # --- dialogue frameworks at every level ------------------------------------------------
     framework(
@@ -1155,6 +1156,32 @@ def build() -> dict[str, Any]:
         "nodes": nodes,
         "relationships": relationships,
     }
+
+
+def members_territories() -> None:
+    """Where seed 002 places CFSI members that the operations' table does not."""
+    # "s'ouvrir aux acteurs économiques de son territoire en Région des Hauts-de-France"
+    tie("ANCHORED_IN", "cap-solidarites", "hauts-de-france", 984, primary=True)
+    # "sur son propre territoire, dans l'Anjou (France) ... En Maine-et-Loire" (002:1081);
+    # and "depuis 1990 au Togo, au Bénin et en Centrafrique" (002:1079).
+    territory("dep-49", "Maine-et-Loire", "departmental", "FR", 1081, code="49")
+    tie("PART_OF", "dep-49", "pays-de-la-loire", 1081)
+    tie("ANCHORED_IN", "echoppe", "dep-49", 1081, primary=True)
+    for id, name, country, where in [
+        ("togo", "Togo", "TG", (8.6, 0.8)),
+        ("benin", "Bénin", "BJ", (9.3, 2.3)),
+        ("centrafrique", "Centrafrique", "CF", (6.6, 20.9)),
+    ]:
+        territory(id, name, "national", country, 1079, coordinates=where)
+        tie("ACTIVE_IN", "echoppe", id, 1079, valid_from="1990-01-01")
+    # "une association regroupant des paludiers de Guérande" (002:1111).
+    territory("guerande", "Guérande", "local", "FR", 1111)
+    tie("PART_OF", "guerande", "dep-44", 1111)
+    tie("ANCHORED_IN", "univers-sel", "guerande", 1111, primary=True)
+    # Batik's awareness actions for the public "à Paris" (002:1716); ESSOR's partners
+    # of the FIP platform visiting "à Lille" (002:1701).
+    tie("ACTIVE_IN", "batik", "ile-de-france", 1716)
+    tie("ACTIVE_IN", "essor", "lille", 1701)
 
 
 def south_south_exchanges() -> None:
@@ -1408,6 +1435,17 @@ def territorial_catalysts() -> None:
         else:
             _set_code(id, code)
     tie("PART_OF", "dep-86", "poitou-charentes", 94)
+    # The départements whose région the dataset holds sit in it (administrative
+    # geography, so that a région's scope includes them).
+    for code, region in [
+        ("44", "pays-de-la-loire"),
+        ("59", "hauts-de-france"),
+        ("78", "ile-de-france"),
+        ("93", "ile-de-france"),
+        ("94", "ile-de-france"),
+    ]:
+        id = "yvelines" if code == "78" else f"dep-{code}"
+        tie("PART_OF", id, region, 95 if code == "94" else 94)
     tie("TAKES_PLACE_IN", "silver-geek", "dep-86", 94)
     examples = [
         # id, name, function (framework type or operation), département, sphere/kind

@@ -118,6 +118,29 @@ def test_the_pilot_operations_frameworks_have_their_levels(caac: Database) -> No
     assert levels("op-cgt-banane") == ["international", "local", "national"]
 
 
+def test_members_are_placed_where_the_documents_place_them(caac: Database) -> None:
+    """002:984 (Cap Solidarités, Hauts-de-France), 002:1079-1081 (ECHOPPE in Anjou,
+    active in Togo, Benin and the Central African Republic since 1990), 002:1111
+    (UNIVERS-SEL, Guérande)."""
+    homes = _rows(
+        caac,
+        "MATCH (a:Actor)-[:ANCHORED_IN]->(t:Territory)-[:PART_OF*0..]->(r:Territory) "
+        "WHERE a.id IN ['cap-solidarites', 'echoppe', 'univers-sel'] AND r.level = 'regional' "
+        "RETURN a.id AS actor, r.id AS region ORDER BY actor",
+    )
+    assert homes == [
+        {"actor": "cap-solidarites", "region": "hauts-de-france"},
+        {"actor": "echoppe", "region": "pays-de-la-loire"},
+        {"actor": "univers-sel", "region": "pays-de-la-loire"},
+    ]
+    since = _rows(
+        caac,
+        "MATCH (:Actor {id: 'echoppe'})-[r:ACTIVE_IN]->(t:Territory) "
+        "RETURN t.country AS country, toString(r.valid_from) AS since ORDER BY country",
+    )
+    assert since == [{"country": c, "since": "1990-01-01"} for c in ("BJ", "CF", "TG")]
+
+
 def test_south_south_exchanges_and_dated_ties(caac: Database) -> None:
     """002:1368-1370: Batik's partners in Egypt, Morocco and Tunisia exchanged with
     each other and with civil society in Senegal and Lebanon; the FIP's public
