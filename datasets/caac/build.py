@@ -843,8 +843,16 @@ def build() -> dict[str, Any]:
     tie("COOPERATES_WITH", "essor", "initiatives-plurielles", 1386, kind="informal")
     tie("COOPERATES_WITH", "essor", "lille-sud-insertion", 1386, kind="informal")
     tie("COOPERATES_WITH", "ca-g44", "unmfreo", 734, kind="partnership", **PROGRAMME_PERIOD)
-    tie("COOPERATES_WITH", "geres", "commune-konseguela", 608, kind="partnership")
-    tie("COOPERATES_WITH", "geres", "amedd", 608, kind="partnership")
+    # "le premier projet porté en 2008 ... avait organisé différentes concertations" (002:608)
+    tie(
+        "COOPERATES_WITH",
+        "geres",
+        "commune-konseguela",
+        608,
+        kind="partnership",
+        valid_from="2008-01-01",
+    )
+    tie("COOPERATES_WITH", "geres", "amedd", 608, kind="partnership", valid_from="2008-01-01")
     tie("COOPERATES_WITH", "spf", "canasta-campesina", 336, kind="partnership", **PROGRAMME_PERIOD)
     tie("COOPERATES_WITH", "cgt", "banana-link", 750, kind="partnership", **PROGRAMME_PERIOD)
     # The document spells it "Clud Med" (002:264).
