@@ -112,7 +112,7 @@ async function run(push) {
   const analysisParams = new URLSearchParams(params);
   for (const key of ["lang", "size_by", "labels", "persons"]) analysisParams.delete(key);
   if (ANALYSIS_OF[kind]) add(`/api/v1/analyses/${ANALYSIS_OF[kind]}?${analysisParams}`, words.export_json, false);
-  add("/api/v1/export?format=json", words.export_data, true);
+  add("/api/v1/exports?format=json", words.export_data, true);
   add("/docs", words.api_docs, false);
   const answer = await fetch(`/maps/${kind}/document?${params}`, { headers: { Accept: "application/json" } });
   if (answer.ok) showDocument(await answer.json());

@@ -19,6 +19,9 @@ router = APIRouter(tags=["imports and exports"])
 MEDIA_TYPES = {
     ExportFormat.JSON: "application/json",
     ExportFormat.GRAPHML: "application/graphml+xml",
+    ExportFormat.GEXF: "application/gexf+xml",
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportFormat.CSV: "application/zip",  # a folder of CSV files, zipped
 }
 
 
@@ -56,9 +59,16 @@ def export_download(
 ) -> FileResponse:
     folder = Path(tempfile.mkdtemp())
     path = folder / f"maillage.{export_format.value}"
-    TransferService(database).export_file(
-        path, export_format, territory=territory, operation=operation, at=at
-    )
+    try:
+        TransferService(database).export_file(
+            path, export_format, territory=territory, operation=operation, at=at
+        )
+        if export_format is ExportFormat.CSV:  # a folder: one zip file to download
+            path = Path(shutil.make_archive(str(folder / "maillage-csv"), "zip", root_dir=path))
+    except BaseException:
+        # Never leave a copy of the graph (persons included) in the temporary folder.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return FileResponse(
         path,
         media_type=MEDIA_TYPES[export_format],
