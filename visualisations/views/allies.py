@@ -10,7 +10,7 @@ import networkx as nx
 
 from graph_service.config import Language
 from graph_service.domain.labels import label
-from visualisations.document import Edge, LegendItem, MapDocument, Panel, ResultRow, View
+from visualisations.document import Edge, LegendItem, MapDocument, Panel, ResultRow
 from visualisations.texts import text
 from visualisations.views.common import (
     TIE_COLOR,
@@ -21,7 +21,8 @@ from visualisations.views.common import (
     layout,
     listing,
     number,
-    sphere_legend,
+    ringed,
+    sphere_view,
     tie_edges,
 )
 
@@ -148,16 +149,7 @@ def allies_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         rows=rows,
         title=text("title.allies", language, actor=actor_name),
         reading=reading,
-        views=[
-            View(
-                "main",
-                text("view.spheres", language),
-                [
-                    *sphere_legend(view, language),
-                    LegendItem(text("legend.requester", language), "#212121", "ring"),
-                ],
-            )
-        ],
+        views=sphere_view(view, language, ringed("legend.requester", language)),
         nodes=nodes,
         edges=[*edges, *conflict_edges(view, options)],
         facets={"sphere": text("detail.sphere", language)},

@@ -14,7 +14,7 @@ import networkx as nx
 
 from graph_service.config import Language
 from graph_service.domain.labels import label
-from visualisations.document import Edge, LegendItem, Node
+from visualisations.document import Edge, LegendItem, Node, View
 from visualisations.texts import text
 
 __all__ = [
@@ -28,9 +28,11 @@ __all__ = [
     "conflict_edges",
     "layout",
     "number",
+    "ringed",
     "scaled",
     "scope_line",
     "sphere_legend",
+    "sphere_view",
     "tie_category",
     "tie_edges",
     "type_legend",
@@ -183,6 +185,16 @@ def sphere_legend(graph: nx.Graph, language: Language) -> list[LegendItem]:
         LegendItem(label("sphere", sphere, language), SPHERE_COLORS.get(sphere, OTHER_COLOR))
         for sphere in present
     ]
+
+
+def ringed(key: str, language: Language) -> LegendItem:
+    """The legend line of a ringed node (the actor asking, the target, the lead…)."""
+    return LegendItem(text(key, language), "#212121", "ring")
+
+
+def sphere_view(graph: nx.Graph, language: Language, *extra: LegendItem) -> list[View]:
+    """The one view of a map coloured by sphere, its legend ending with ``extra``."""
+    return [View("main", text("view.spheres", language), [*sphere_legend(graph, language), *extra])]
 
 
 def _provenance(data: Mapping[str, Any]) -> dict[str, str]:

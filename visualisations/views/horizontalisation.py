@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from graph_service.config import Language
-from visualisations.document import LegendItem, MapDocument, ResultRow, View
+from visualisations.document import LegendItem, MapDocument, ResultRow
 from visualisations.texts import text
 from visualisations.views.common import (
     TIE_COLOR,
@@ -17,8 +17,9 @@ from visualisations.views.common import (
     MapOptions,
     actor_node,
     layout,
+    ringed,
     scaled,
-    sphere_legend,
+    sphere_view,
     tie_edges,
 )
 
@@ -103,18 +104,9 @@ def horizontalisation_map(map_input: MapInput, options: MapOptions) -> MapDocume
             "title.horizontalisation", language, operation=map_input.name(report.get("operation"))
         ),
         reading=reading,
-        views=[
-            View(
-                "main",
-                text("view.spheres", language),
-                [
-                    *sphere_legend(graph, language),
-                    LegendItem(
-                        text(f"legend.{report.get('holder', 'lead')}", language), "#212121", "ring"
-                    ),
-                ],
-            )
-        ],
+        views=sphere_view(
+            graph, language, ringed(f"legend.{report.get('holder', 'lead')}", language)
+        ),
         nodes=nodes,
         edges=edges,
         facets={"sphere": text("detail.sphere", language)},

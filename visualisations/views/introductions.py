@@ -8,7 +8,7 @@ from typing import Any
 
 from graph_service.config import Language
 from graph_service.domain.labels import label
-from visualisations.document import LegendItem, MapDocument, Panel, ResultRow, View
+from visualisations.document import LegendItem, MapDocument, Panel, ResultRow
 from visualisations.texts import text
 from visualisations.views.common import (
     TIE_COLOR,
@@ -19,7 +19,8 @@ from visualisations.views.common import (
     layout,
     listing,
     number,
-    sphere_legend,
+    ringed,
+    sphere_view,
     tie_edges,
 )
 
@@ -112,17 +113,12 @@ def introductions_map(map_input: MapInput, options: MapOptions) -> MapDocument:
             target=map_input.name(target),
         ),
         reading=reading,
-        views=[
-            View(
-                "main",
-                text("view.spheres", language),
-                [
-                    *sphere_legend(view, language),
-                    LegendItem(text("legend.requester", language), "#212121", "ring"),
-                    LegendItem(text("legend.target", language), "#212121", "ring"),
-                ],
-            )
-        ],
+        views=sphere_view(
+            view,
+            language,
+            ringed("legend.requester", language),
+            ringed("legend.target", language),
+        ),
         nodes=nodes,
         edges=edges,
         facets={"sphere": text("detail.sphere", language)},
