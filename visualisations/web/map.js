@@ -371,7 +371,10 @@ function drawGeography(root, doc) {
       fillColor: place.color,
       fillOpacity: 0.9,
     }).addTo(map);
-    marker.bindTooltip(`${place.name} (${place.actors.length})`, { permanent: true, direction: "top", className: "place-label" });
+    // Régions and countries are named above; towns to the right, so that a town
+    // inside a région (Lille in Hauts-de-France) does not hide its name.
+    const side = place.feature ? { direction: "top" } : { direction: "right", offset: [8, 0] };
+    marker.bindTooltip(`${place.name} (${place.actors.length})`, { permanent: true, className: "place-label", ...side });
     marker.on("click", () => {
       showDetails(details, doc, {
         label: place.name,
