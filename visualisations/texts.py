@@ -218,6 +218,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Du {start} au {end} : {new} lien(s) nouveau(x), {ended} terminé(s) ; l'indice E-I a varié de {ei} (une hausse, c'est du décloisonnement).",
         _EN: "From {start} to {end}: {new} new tie(s), {ended} ended; the E-I index moved by {ei} (a rise means less siloing).",
     },
+    "read.brokers_change": {
+        _FR: "Du {start} au {end} : {new} lien(s) nouveau(x), {ended} terminé(s) ; le plus grand changement d'intermédiarité : {name} ({before} → {after}).",
+        _EN: "From {start} to {end}: {new} new tie(s), {ended} ended; the largest change in betweenness: {name} ({before} → {after}).",
+    },
     "read.change_pair": {
         _FR: "Le plus de changements : {pair} (+{new}, −{ended}).",
         _EN: "Most changes: {pair} (+{new}, −{ended}).",

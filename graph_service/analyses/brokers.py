@@ -33,6 +33,7 @@ __all__ = [
     "BrokerageResult",
     "between_group_brokers",
     "betweenness",
+    "betweenness_change",
     "bridges_and_cut_points",
     "brokerage_roles",
     "burt_constraint",
@@ -474,3 +475,30 @@ def introductions(
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
+
+
+def betweenness_change(
+    before: list[dict[str, Any]], after: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """How the brokers ranked at either date moved between them: each actor's
+    betweenness before and after (0 when absent from a date's ranking) and the
+    difference, the largest moves first.
+
+    Examples
+    --------
+    >>> betweenness_change([{"id": "a", "name": "A", "betweenness": 0.5}],
+    ...                    [{"id": "b", "name": "B", "betweenness": 0.2}])[0]["id"]
+    'a'
+    """
+    first = {str(r["id"]): r for r in before}
+    second = {str(r["id"]): r for r in after}
+    moves = []
+    for id in sorted(set(first) | set(second)):
+        was = float(first.get(id, {}).get("betweenness", 0.0))
+        now = float(second.get(id, {}).get("betweenness", 0.0))
+        name = (second.get(id) or first[id]).get("name")
+        moves.append(
+            {"id": id, "name": name, "before": was, "after": now, "change": round(now - was, 9)}
+        )
+    moves.sort(key=lambda m: (-abs(float(m["change"] or 0.0)), str(m["id"])))
+    return moves

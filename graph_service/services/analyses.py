@@ -342,6 +342,17 @@ class AnalysisService:
         report = self._header(AnalysisName.BROKERS, options, query)
         report["parameters"].update(weighted=query.weighted, sample=query.sample)
         report.update(brokers_report(graph, query))
+        if query.compare_at is not None:
+            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            compared = project(self.database, later)
+            after = brokers_report(compared, query)
+            report["compared"] = {"at": query.compare_at.isoformat(), **after}
+            report["change"] = {
+                "ties": silos_analysis.tie_change(graph, compared, query.partition.value),
+                "betweenness": brokers_analysis.betweenness_change(
+                    report["results"], after["results"]
+                ),
+            }
         report["labels"] = _labels(
             ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"],
             self.language,

@@ -121,3 +121,16 @@ def test_a_non_finite_weight_is_a_422_and_the_service_lives_on(
         assert response.status_code == 422, response.text
     assert caac.get("/api/v1/analyses/brokers", params={"top": 1}).status_code == 200
     assert caac.get("/api/v1/actors", params={"offset": 2**31}).status_code == 422
+
+
+def test_brokers_between_two_dates_say_who_moved(caac: TestClient) -> None:
+    report = caac.get(
+        "/api/v1/analyses/brokers", params={"at": "2010-01-01", "compare_at": "2016-01-01"}
+    ).json()
+    assert report["change"]["ties"]["new"] > 0
+    moves = report["change"]["betweenness"]
+    assert abs(moves[0]["change"]) == max(abs(m["change"]) for m in moves)
+    document = caac.get(
+        "/maps/brokers/document", params={"at": "2010-01-01", "compare_at": "2016-01-01"}
+    ).json()
+    assert any("le plus grand changement d'intermédiarité" in s for s in document["reading"])

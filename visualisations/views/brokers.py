@@ -120,6 +120,28 @@ def brokers_map(map_input: MapInput, options: MapOptions) -> MapDocument:
                 names=", ".join(names[:6]) + ("…" if len(names) > 6 else ""),
             )
         )
+    change = report.get("change")
+    if change is not None:
+        start = report.get("parameters", {}).get("at") or "…"
+        end = report.get("compared", {}).get("at") or "…"
+        ties, moves = change["ties"], change["betweenness"]
+        if ties["unchanged"] or not moves:
+            reading.append(text("read.no_change", language, start=start, end=end))
+        else:
+            top_move = moves[0]
+            reading.append(
+                text(
+                    "read.brokers_change",
+                    language,
+                    start=start,
+                    end=end,
+                    new=ties["new"],
+                    ended=ties["ended"],
+                    name=top_move["name"] or top_move["id"],
+                    before=number(top_move["before"], language, 3),
+                    after=number(top_move["after"], language, 3),
+                )
+            )
     panel = Panel(
         text("panel.top_brokers", language),
         [f"{map_input.name(n)} — {roles_in_words(results[n], options, z=False)}" for n in top[:10]],
