@@ -116,6 +116,15 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "« {ref} » est ambigu ; précisez parmi : {candidates}.",
         Language.EN: "'{ref}' is ambiguous; choose among: {candidates}.",
     },
+    "error.part_of_loop": {
+        Language.FR: (
+            "« {from} » ne peut pas faire partie de « {to} » : « {to} » fait déjà partie "
+            "de « {from} » (une boucle)."
+        ),
+        Language.EN: (
+            "'{from}' cannot be part of '{to}': '{to}' is already part of '{from}' (a loop)."
+        ),
+    },
     "error.dangling_reference": {
         Language.FR: "Aucun nœud avec l'identifiant « {id} ».",
         Language.EN: "No node with id '{id}'.",

@@ -81,3 +81,9 @@ def list_relationships(
         limit=limit,
     ).single(strict=True)
     return record["total"], [relationship_from(item) for item in record["items"]]
+
+
+def part_of_closes_loop(tx: ManagedTransaction, from_id: str, to_id: str) -> bool:
+    """Whether ``from_id`` PART_OF ``to_id`` would make a node its own ancestor."""
+    record = tx.run(query("relationships/part_of_loop"), {"from": from_id, "to": to_id}).single()
+    return bool(record and record["loop"])

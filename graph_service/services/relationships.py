@@ -44,6 +44,20 @@ def _reference_problems(tx: ManagedTransaction, payload: RelationshipBase) -> li
         if labels.get(ref) is None
     ]
     source, target = labels.get(payload.from_id), labels.get(payload.to_id)
+    if (
+        source is not None
+        and target is not None
+        and payload.rel_type is RelationshipType.PART_OF
+        and repo.part_of_closes_loop(tx, payload.from_id, payload.to_id)
+    ):
+        problems.append(
+            FieldProblem(
+                ("body", "to_id"),
+                "error.part_of_loop",
+                value=payload.to_id,
+                values={"from": payload.from_id, "to": payload.to_id},
+            )
+        )
     if source is not None and target is not None:
         endpoints = ENDPOINTS[payload.rel_type]
         if not endpoints.allows(source, target):

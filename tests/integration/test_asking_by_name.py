@@ -134,3 +134,21 @@ def test_brokers_between_two_dates_say_who_moved(caac: TestClient) -> None:
         "/maps/brokers/document", params={"at": "2010-01-01", "compare_at": "2016-01-01"}
     ).json()
     assert any("le plus grand changement d'intermédiarité" in s for s in document["reading"])
+
+
+def test_a_part_of_loop_is_refused_and_nothing_written(client: TestClient) -> None:
+    for id in ("a", "b", "c"):
+        assert client.post("/api/v1/territories", json={"id": id, "name": id}).status_code == 201
+    for child, parent in (("a", "b"), ("b", "c")):
+        created = client.post(
+            "/api/v1/relationships", json={"type": "PART_OF", "from_id": child, "to_id": parent}
+        )
+        assert created.status_code == 201
+    for child, parent in (("c", "a"), ("a", "a")):
+        loop = client.post(
+            "/api/v1/relationships", json={"type": "PART_OF", "from_id": child, "to_id": parent}
+        )
+        assert loop.status_code == 422 and "boucle" in loop.text
+    assert client.get("/api/v1/territories/a/ancestors").status_code == 200
+    ties = client.get("/api/v1/relationships", params={"types": "PART_OF"}).json()
+    assert ties["total"] == 2
