@@ -367,6 +367,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "… et {count} autres problèmes, non détaillés : corrigez d'abord ceux-ci.",
         Language.EN: "… and {count} more problems, not listed: fix these first.",
     },
+    "import.other_kind": {
+        Language.FR: (
+            "Cet identifiant est déjà celui d'un nœud {stored} dans la base : "
+            "un nœud {given} ne peut pas le reprendre (rien n'a été fusionné)."
+        ),
+        Language.EN: (
+            "This id already belongs to a {stored} node in the database: "
+            "a {given} node cannot take it over (nothing was merged)."
+        ),
+    },
     "import.duplicate_id": {
         Language.FR: "Identifiant en double : déjà utilisé en {first}.",
         Language.EN: "Duplicate id: already used at {first}.",

@@ -255,9 +255,40 @@ def validate(stream: RecordStream, lookup: Lookup, staging: Staging) -> list[Imp
         else:
             _stage_node(record, staging, problems)
     staging.index_names()
+    _check_identities(staging, lookup, problems)
     for batch in staging.raw_relationships(BATCH_SIZE):
         _stage_relationships(batch, lookup, staging, problems)
     return problems.report()
+
+
+#: Kinds of node one id may carry together: a platform is both an actor and a
+#: dialogue framework (CFSI, EMDK); any other pair is two different things.
+_SHARED_KINDS = frozenset({"Actor", "DialogueFramework"})
+_KINDS = frozenset({"Actor", "Person", "Territory", "DialogueFramework", "Operation", "Issue"})
+
+
+def _check_identities(staging: Staging, lookup: Lookup, problems: ProblemLog) -> None:
+    """An id the database holds for another kind of node is an error located on
+    the row, never a merge that would turn an actor into a person."""
+    for batch in staging.valid_nodes(BATCH_SIZE):
+        stored = lookup.labels_by_id([id for id, _, _ in batch])
+        for id, labels, _ in batch:
+            found = (stored.get(id) or set()) & _KINDS
+            given = set(labels) & _KINDS
+            kinds = found | given
+            if not found or len(kinds) == 1 or kinds == _SHARED_KINDS:
+                continue
+            where = staging.node_location(id)
+            if where is None:  # pragma: no cover - every staged node has its place
+                continue
+            problems.add(
+                ImportProblem(
+                    where.at("id"),
+                    "import.other_kind",
+                    value=id,
+                    values={"stored": ", ".join(sorted(found)), "given": ", ".join(sorted(given))},
+                )
+            )
 
 
 def _duplicate(where: Location, id: str, first: Location) -> ImportProblem:

@@ -582,3 +582,48 @@ def test_large_import_in_steps_is_undone_when_a_step_fails(
     report = service.import_file(path)
     assert report.changes == 32
     assert populated.get("/api/v1/actors/grdr").json()["name"] == "GRDR renamed"
+
+
+KIND_OF = {
+    "Actor": {"name": "x", "sphere": "civil_society"},
+    "Person": {"name": "x"},
+    "Territory": {"name": "x"},
+    "DialogueFramework": {"name": "x"},
+    "Operation": {"name": "x"},
+    "Issue": {"name": "x"},
+}
+STORED_AS = {
+    "Actor": "grdr",
+    "Territory": "hauts-de-france",
+    "Operation": "caac",
+}
+
+
+@pytest.mark.parametrize("stored", sorted(STORED_AS))
+@pytest.mark.parametrize("given", sorted(KIND_OF))
+def test_an_import_never_turns_a_node_into_another_kind(
+    populated: TestClient, clean_database: Database, tmp_path: Path, stored: str, given: str
+) -> None:
+    """#11: a file's Person with the id of the actor grdr was taken as an update."""
+    id = STORED_AS[stored]
+    document = {
+        "format": "maillage",
+        "version": 1,
+        "nodes": [{"labels": [given], "properties": {"id": id, **KIND_OF[given]}}],
+        "relationships": [],
+    }
+    path = tmp_path / "other-kind.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = _node_count(clean_database)
+    if given == stored or {given, stored} == {"Actor", "DialogueFramework"}:
+        TransferService(clean_database).import_file(path, dry_run=True)
+        return
+    with pytest.raises(ImportRejectedError) as refused:
+        TransferService(clean_database).import_file(path)
+    problem = refused.value.problems[0]
+    assert problem.message == "import.other_kind" and problem.value == id
+    assert _node_count(clean_database) == before
+    labels, _, _ = clean_database.driver.execute_query(
+        "MATCH (n {id: $id}) RETURN labels(n) AS labels", id=id
+    )
+    assert stored in labels[0]["labels"] and (given == stored or given not in labels[0]["labels"])
