@@ -83,6 +83,17 @@ class ConflictError(MaillageError):
     problem_type = "/problems/conflict"
 
 
+class PreconditionFailedError(MaillageError):
+    """412: the client's ``If-Match`` names a version that is no longer the stored one."""
+
+    status_code = 412
+    title_key = "error.precondition"
+    problem_type = "/problems/precondition-failed"
+
+    def __init__(self) -> None:
+        super().__init__("error.precondition.detail")
+
+
 class DatabaseUnavailableError(MaillageError):
     status_code = 503
     title_key = "error.unavailable"

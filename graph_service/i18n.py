@@ -133,6 +133,20 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Une relation {type} ne peut pas partir de {from_labels} vers {to_labels}.",
         Language.EN: "A {type} relationship cannot go from {from_labels} to {to_labels}.",
     },
+    "error.precondition": {
+        Language.FR: "Version dépassée",
+        Language.EN: "Precondition failed",
+    },
+    "error.precondition.detail": {
+        Language.FR: (
+            "Ce que vous modifiez a changé depuis votre lecture (If-Match ne correspond plus) : "
+            "relisez-le, puis réessayez ; rien n'a été écrit."
+        ),
+        Language.EN: (
+            "What you are changing has changed since you read it (If-Match no longer "
+            "matches): read it again, then retry; nothing was written."
+        ),
+    },
     "error.unavailable": {
         Language.FR: "Base de données indisponible",
         Language.EN: "Database unavailable",

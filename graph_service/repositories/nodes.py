@@ -51,6 +51,11 @@ def get_node(tx: ManagedTransaction, label: NodeLabel, id: str) -> dict[str, Any
     return _single(tx.run(query("nodes/get", label=label), id=id).single())
 
 
+def lock_node(tx: ManagedTransaction, label: NodeLabel, id: str) -> bool:
+    """Take the node's write lock (held until the transaction ends); False if absent."""
+    return tx.run(query("nodes/lock", label=label), id=id).single() is not None
+
+
 def update_node(
     tx: ManagedTransaction, label: NodeLabel, id: str, changes: dict[str, Any]
 ) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from graph_service.errors import ConflictError, FieldProblem, NotFoundError, Val
 from graph_service.repositories import nodes as repo
 from graph_service.repositories.database import Database
 from graph_service.services.references import ReferenceResolver
-from graph_service.services.validation import problems_from, property_changes
+from graph_service.services.validation import check_if_match, problems_from, property_changes
 
 #: Fields that are derived by the service, never taken from a request.
 _SERVER_FIELDS = {"recorded_at", "labels"}
@@ -86,14 +86,21 @@ class NodeService:
             raise self._not_found(id)
         return node
 
-    def update(self, id: str, patch: dict[str, Any]) -> dict[str, Any]:
+    def update(
+        self, id: str, patch: dict[str, Any], *, if_match: str | None = None
+    ) -> dict[str, Any]:
         """Apply ``patch`` (only the fields the client sent; ``None`` removes).
-        The merged node is validated as a whole before anything is written."""
+        The node is locked first, then read, merged, validated as a whole and written
+        in the same transaction: concurrent patches run one after the other and none
+        is lost.  ``if_match`` (an ETag) refuses the write if the node changed."""
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
+            if not repo.lock_node(tx, self.label, id):
+                raise self._not_found(id)
             current = repo.get_node(tx, self.label, id)
             if current is None:
                 raise self._not_found(id)
+            check_if_match(current, if_match)
             stored = {k: v for k, v in current.items() if k not in _SERVER_FIELDS}
             merged = {**stored, **patch}
             merged = {k: v for k, v in merged.items() if v is not None}

@@ -16,7 +16,7 @@ from graph_service.errors import ConflictError, FieldProblem, NotFoundError, Val
 from graph_service.repositories import nodes as node_repo
 from graph_service.repositories import relationships as repo
 from graph_service.repositories.database import Database
-from graph_service.services.validation import problems_from, property_changes
+from graph_service.services.validation import check_if_match, problems_from, property_changes
 
 _FIXED_FIELDS = ("type", "from_id", "to_id", "id")
 _SERVER_FIELDS = {"recorded_at"}
@@ -107,7 +107,9 @@ class RelationshipService:
             raise NotFoundError("relationship", id)
         return found
 
-    def update(self, id: str, patch: dict[str, Any]) -> dict[str, Any]:
+    def update(
+        self, id: str, patch: dict[str, Any], *, if_match: str | None = None
+    ) -> dict[str, Any]:
         """Change properties; the merged relationship is validated as a whole
         (e.g. ``valid_to`` before a stored ``valid_from`` is refused)."""
         fixed = [
@@ -119,9 +121,14 @@ class RelationshipService:
             raise ValidationProblem(fixed)
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
+            # Locked before it is read: two patches (valid_from here, valid_to there)
+            # can no longer each pass validation against a state the other changes.
+            if not repo.lock_relationship(tx, id):
+                raise NotFoundError("relationship", id)
             current = repo.get_relationship(tx, id)
             if current is None:
                 raise NotFoundError("relationship", id)
+            check_if_match(current, if_match)
             stored = {k: v for k, v in current.items() if k not in _SERVER_FIELDS}
             merged = {k: v for k, v in {**stored, **patch}.items() if v is not None}
             try:

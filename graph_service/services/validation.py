@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
 
-from graph_service.errors import FieldProblem, ValidationProblem
+from graph_service.errors import FieldProblem, PreconditionFailedError, ValidationProblem
 
 _REQUEST_PARTS = ("body", "query", "path", "header")
 
@@ -106,3 +108,23 @@ def property_changes(
     changes: dict[str, Any] = {key: None for key in patch if key not in validated}
     changes.update({key: value for key, value in validated.items() if stored.get(key) != value})
     return changes
+
+
+def etag_of(record: dict[str, Any]) -> str:
+    """A strong entity tag of a stored record: any change to its properties (and
+    ``recorded_at``, set at every write) gives another one.
+
+    >>> etag_of({"id": "a", "name": "A"}) == etag_of({"name": "A", "id": "a"})
+    True
+    """
+    text = json.dumps(record, sort_keys=True, default=str, ensure_ascii=False)
+    return '"' + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + '"'
+
+
+def check_if_match(current: dict[str, Any], if_match: str | None) -> None:
+    """Refuse (412) a write whose ``If-Match`` is not the current version."""
+    if if_match is None or if_match.strip() == "*":
+        return
+    wanted = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    if etag_of(current) not in wanted:
+        raise PreconditionFailedError()

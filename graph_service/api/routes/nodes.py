@@ -8,7 +8,7 @@ FastAPI reads these annotations at run time.)
 
 from typing import Annotated, Any, cast
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Response, status
 from pydantic import BaseModel, Field, create_model
 
 from graph_service.api.deps import DatabaseDep
@@ -16,6 +16,7 @@ from graph_service.api.schemas import Page, PlacedQuery
 from graph_service.domain.nodes import optional_type
 from graph_service.domain.resources import NodeResource
 from graph_service.services.nodes import NodeService
+from graph_service.services.validation import etag_of
 
 
 def filter_model(resource: NodeResource) -> type[PlacedQuery]:
@@ -69,12 +70,30 @@ def node_router(resource: NodeResource) -> APIRouter:
         return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
 
     @router.get("/{id}", response_model=Public, summary=f"Read a {resource.name_en}")
-    def read(id: str, nodes: Service) -> dict[str, Any]:
-        return nodes.get(id)
+    def read(id: str, nodes: Service, response: Response) -> dict[str, Any]:
+        node = nodes.get(id)
+        response.headers["ETag"] = etag_of(node)
+        return node
 
-    @router.patch("/{id}", response_model=Public, summary=f"Update a {resource.name_en}")
-    def update(id: str, payload: Update, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
-        return nodes.update(id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
+    @router.patch(
+        "/{id}",
+        response_model=Public,
+        summary=f"Update a {resource.name_en}",
+        responses={412: {"description": "If-Match names a version that changed since."}},
+    )
+    def update(
+        id: str,
+        payload: Update,  # type: ignore[valid-type]
+        nodes: Service,
+        response: Response,
+        if_match: Annotated[
+            str | None, Header(description="The ETag read: refuse if the node changed since.")
+        ] = None,
+    ) -> dict[str, Any]:
+        changes = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
+        node = nodes.update(id, changes, if_match=if_match)
+        response.headers["ETag"] = etag_of(node)
+        return node
 
     @router.delete(
         "/{id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {resource.name_en}"

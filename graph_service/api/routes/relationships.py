@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Response, status
+from fastapi import APIRouter, Body, Header, Query, Response, status
 from pydantic import Field
 
 from graph_service.api.deps import RelationshipServiceDep
@@ -14,6 +14,7 @@ from graph_service.domain.relationships import (
     RelationshipCreate,
     RelationshipPublic,
 )
+from graph_service.services.validation import etag_of
 
 router = APIRouter(prefix="/relationships", tags=["relationships"])
 
@@ -67,17 +68,30 @@ def list_(
 
 
 @router.get("/{id}", response_model=RelationshipPublic, summary="Read a relationship")
-def read(id: str, relationships: RelationshipServiceDep) -> dict[str, Any]:
-    return relationships.get(id)
+def read(id: str, relationships: RelationshipServiceDep, response: Response) -> dict[str, Any]:
+    found = relationships.get(id)
+    response.headers["ETag"] = etag_of(found)
+    return found
 
 
-@router.patch("/{id}", response_model=RelationshipPublic, summary="Update a relationship")
+@router.patch(
+    "/{id}",
+    response_model=RelationshipPublic,
+    summary="Update a relationship",
+    responses={412: {"description": "If-Match names a version that changed since."}},
+)
 def update(
     id: str,
     relationships: RelationshipServiceDep,
+    response: Response,
     patch: Annotated[dict[str, Any], Body(description="Properties to change; null removes one.")],
+    if_match: Annotated[
+        str | None, Header(description="The ETag read: refuse if it changed since.")
+    ] = None,
 ) -> dict[str, Any]:
-    return relationships.update(id, patch)
+    updated = relationships.update(id, patch, if_match=if_match)
+    response.headers["ETag"] = etag_of(updated)
+    return updated
 
 
 @router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete a relationship")
