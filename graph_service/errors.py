@@ -8,6 +8,7 @@ parameters: error bodies must not echo them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,13 +33,34 @@ class FieldProblem:
         text = translate_or_keep(self.message, language, self.values)
         problem: dict[str, Any] = {"loc": list(self.loc), "field": self.field, "message": text}
         if self.value is not None:
-            problem["value"] = self.value
+            problem["value"] = _short(self.value)
         return problem
 
     @property
     def field(self) -> str:
         """Dotted name of the field, without the request part (``body``, ``query``…)."""
         return ".".join(str(p) for p in self.loc if p not in ("body", "query", "path"))
+
+
+#: How much of a value an error echoes: enough to recognise it, never a whole upload.
+ECHOED = 80
+
+
+def _short(value: Any) -> Any:
+    """``value`` as an error shows it: long texts and lists cut short.
+
+    >>> _short("x" * 100)[-1], len(_short("x" * 100))
+    ('…', 81)
+    """
+    if isinstance(value, str) and len(value) > ECHOED:
+        return value[:ECHOED] + "…"
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON has no NaN nor infinity: said as text
+    if isinstance(value, list) and len(value) > 10:
+        return [_short(v) for v in value[:10]] + ["…"]
+    if isinstance(value, list):
+        return [_short(v) for v in value]
+    return value
 
 
 class MaillageError(Exception):

@@ -40,9 +40,20 @@ NodeId = Annotated[
 ]
 #: What a person types to designate a node: its id, its name or one of its aliases.
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
+#: No control character: they break XML exports (GraphML, GEXF, XLSX) for everyone.
+_NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+_ONE_LINE = r"^[^\x00-\x1f\x7f]*$"
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=_ONE_LINE),
+]
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=_ONE_LINE),
+]
+LongText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=10_000, pattern=_NO_CONTROL)
+]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
@@ -60,7 +71,8 @@ class Provenance(BaseModel):
 
 
 class NodeBase(Provenance):
-    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+    # NaN and infinity are refused: an export holding them no longer imports back.
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, allow_inf_nan=False)
 
     #: The Neo4j label; set by each subclass.
     label: ClassVar[str]

@@ -89,7 +89,7 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 class RelationshipBase(Provenance):
     """Fields every relationship has."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     rel_type: ClassVar[RelationshipType]
 

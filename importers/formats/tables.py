@@ -197,6 +197,8 @@ def _cell(value: Any, column: str) -> Any:
         value = value.date()
     if isinstance(value, str):
         value = value.strip()
+        if value.startswith("'"):  # neutralised on export (see neutralised)
+            value = value[1:]
         if value == "":
             return None
         if column in LIST_FIELDS:
@@ -452,12 +454,30 @@ def write_templates(folder: Path) -> list[Path]:
     return written
 
 
+#: A cell starting with one of these is a formula to a spreadsheet program: a name
+#: such as "=HYPERLINK(…)" must stay text (CSV/formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet will not run: a leading apostrophe before a formula start
+    (spreadsheets hide it; :func:`_cell` removes it when the file is read back).
+
+    >>> neutralised("=HYPERLINK(1)"), neutralised("GRDR"), neutralised("'quoted")
+    ("'=HYPERLINK(1)", 'GRDR', "''quoted")
+    """
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
 def _text(value: Any) -> Any:
-    """A property as a cell: lists joined by ';', dates and times as ISO text."""
+    """A property as a cell: lists joined by ';', dates and times as ISO text, and
+    text that a spreadsheet would take for a formula neutralised."""
     if isinstance(value, list | tuple):
-        return ";".join(str(item) for item in value)
+        return neutralised(";".join(str(item) for item in value))
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, str):
+        return neutralised(value)
     return value
 
 
