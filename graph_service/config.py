@@ -95,6 +95,12 @@ class Settings(BaseSettings):
     # HTTP API.
     api_host: Annotated[str, Field(validation_alias="MAILLAGE_API_HOST")] = "127.0.0.1"
     api_port: Annotated[int, Field(ge=1, le=65535, validation_alias="MAILLAGE_API_PORT")] = 8000
+    max_body_mb: Annotated[
+        float, Field(gt=0, le=10_000, validation_alias="MAILLAGE_MAX_BODY_MB")
+    ] = 10.0
+    max_upload_mb: Annotated[
+        float, Field(gt=0, le=100_000, validation_alias="MAILLAGE_MAX_UPLOAD_MB")
+    ] = 100.0
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret_in_production(self) -> Settings:

@@ -133,6 +133,17 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Une relation {type} ne peut pas partir de {from_labels} vers {to_labels}.",
         Language.EN: "A {type} relationship cannot go from {from_labels} to {to_labels}.",
     },
+    "error.too_large": {Language.FR: "Requête trop volumineuse", Language.EN: "Request too large"},
+    "error.too_large.detail": {
+        Language.FR: (
+            "Le corps de la requête dépasse {mb} Mo ; rien n'a été lu ni écrit "
+            "(pour un gros fichier : maillage import FICHIER)."
+        ),
+        Language.EN: (
+            "The request body is over {mb} MB; nothing was read or written "
+            "(for a large file: maillage import FILE)."
+        ),
+    },
     "error.precondition": {
         Language.FR: "Version dépassée",
         Language.EN: "Precondition failed",

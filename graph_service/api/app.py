@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 
 from graph_service import __version__
 from graph_service.api.deps import DatabaseProvider
+from graph_service.api.limits import BodySizeLimit
 from graph_service.api.problems import install_problem_handlers
 from graph_service.api.routes import api_router, explorer, health, maps
 from graph_service.config import Settings, get_settings
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database_provider = provider
     install_problem_handlers(app)
+    app.add_middleware(BodySizeLimit, settings=settings)
     app.include_router(health.router)
     app.include_router(api_router())
     app.include_router(maps.router)

@@ -42,9 +42,13 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
+#: Seconds a client should wait before asking again when Neo4j does not answer.
+RETRY_AFTER_SECONDS = 5
+
+
 def _maillage_error(request: Request, exc: MaillageError) -> JSONResponse:
     language = request_language(request)
-    return problem_response(
+    response = problem_response(
         request,
         exc.status_code,
         exc.title(language),
@@ -52,6 +56,9 @@ def _maillage_error(request: Request, exc: MaillageError) -> JSONResponse:
         exc.problem_type,
         **exc.extra(language),
     )
+    if exc.status_code == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 async def handle_maillage_error(request: Request, exc: Exception) -> JSONResponse:

@@ -49,6 +49,7 @@ def test_database_down_is_503_and_recovers(proxied: tuple[TcpProxy, TestClient])
         assert response.headers["content-type"] == "application/problem+json"
         assert "Neo4j" in response.json()["detail"]
         assert "MATCH" not in response.text  # never the query text
+        assert response.headers["retry-after"] == "5"  # when to ask again
     assert client.get("/healthz").status_code == 200  # the process itself is fine
 
     proxy.start()

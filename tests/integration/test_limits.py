@@ -1,0 +1,52 @@
+"""Request size limits (#11): a body or an upload over the settings is a 413,
+refused before it is read, whether it declares its length or comes in chunks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi.testclient import TestClient
+
+from graph_service.api.app import create_app
+from graph_service.config import Settings
+from graph_service.repositories.database import Database
+
+
+def _small_limits(database: Database) -> TestClient:
+    settings = Settings(MAILLAGE_MAX_BODY_MB=0.01, MAILLAGE_MAX_UPLOAD_MB=0.05)
+    return TestClient(create_app(settings, database=database), raise_server_exceptions=False)
+
+
+def test_a_large_body_is_413_and_nothing_written(clean_database: Database) -> None:
+    client = _small_limits(clean_database)
+    body = {"id": "grdr", "name": "GRDR", "sphere": "civil_society", "description": "x" * 20_000}
+    response = client.post("/api/v1/actors", json=body)
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "maillage import" in response.json()["detail"]
+    assert client.get("/api/v1/actors/grdr").status_code == 404
+    small = {"id": "grdr", "name": "GRDR", "sphere": "civil_society"}
+    assert client.post("/api/v1/actors", json=small).status_code == 201
+
+
+def test_a_large_upload_is_413(clean_database: Database) -> None:
+    client = _small_limits(clean_database)
+    big = b'{"format": "maillage", "nodes": []' + b" " * 100_000 + b"}"
+    response = client.post("/api/v1/imports", files={"file": ("big.json", big)})
+    assert response.status_code == 413
+
+
+def test_a_chunked_body_is_cut_at_the_limit(clean_database: Database) -> None:
+    client = _small_limits(clean_database)
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"id": "grdr", "name": "GRDR", "sphere": "civil_society", "description": "'
+        for _ in range(50):
+            yield b"x" * 1000
+        yield b'"}'
+
+    response = client.post(
+        "/api/v1/actors", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert client.get("/api/v1/actors/grdr").status_code == 404
