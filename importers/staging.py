@@ -215,6 +215,13 @@ class Staging:
         """Nodes to write, in file order: (id, labels, properties)."""
         return self._nodes(_CHANGED, size)
 
+    def part_of_ties(self) -> list[tuple[str, str, Location]]:
+        """The staged PART_OF ties: (from id, to id, where in the file)."""
+        rows = self.db.execute(
+            "SELECT from_id, to_id, location FROM relationship WHERE type = 'PART_OF' ORDER BY seq"
+        )
+        return [(source, target, _load(location)) for source, target, location in rows]
+
     def relationships(self, size: int) -> Iterator[list[tuple[str, str, Any, Any]]]:
         """Staged relationships in file order: (id, type, properties, stored
         properties or None)."""

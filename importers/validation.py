@@ -118,6 +118,10 @@ class Lookup(Protocol):
         """Folded name -> [(id, name)] of nodes whose name or an alias folds to it."""
         ...
 
+    def part_of_above(self, ids: list[str]) -> list[tuple[str, str]]:
+        """Stored PART_OF ties (from id, to id) above these nodes, up to their roots."""
+        ...
+
     def stored_relationships(self, ids: list[str]) -> Mapping[str, Mapping[str, Any]]:
         """Relationship id -> {"type", "from_id", "to_id", "properties"}, for the ids
         that exist (an id must keep its ends; the properties tell what changes)."""
@@ -258,7 +262,41 @@ def validate(stream: RecordStream, lookup: Lookup, staging: Staging) -> list[Imp
     _check_identities(staging, lookup, problems)
     for batch in staging.raw_relationships(BATCH_SIZE):
         _stage_relationships(batch, lookup, staging, problems)
+    _check_part_of_loops(staging, lookup, problems)
     return problems.report()
+
+
+def _check_part_of_loops(staging: Staging, lookup: Lookup, problems: ProblemLog) -> None:
+    """A PART_OF tie that would make a node its own ancestor, with the file's other
+    PART_OF ties and those stored, is an error on its row: a loop makes every
+    subtree query walk without end."""
+    ties = staging.part_of_ties()
+    if not ties:
+        return
+    ends = sorted({id for source, target, _ in ties for id in (source, target)})
+    above: dict[str, set[str]] = {}
+    for source, target in lookup.part_of_above(ends):
+        above.setdefault(source, set()).add(target)
+    for source, target, _ in ties:
+        above.setdefault(source, set()).add(target)
+    for source, target, where in ties:
+        # Is ``source`` reachable from ``target`` going up?  Then the tie closes a loop.
+        seen, frontier = {target}, [target]
+        while frontier and source not in seen:
+            node = frontier.pop()
+            for parent in above.get(node, ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    frontier.append(parent)
+        if source in seen:
+            problems.add(
+                ImportProblem(
+                    where.at("to"),
+                    "error.part_of_loop",
+                    value=target,
+                    values={"from": source, "to": target},
+                )
+            )
 
 
 #: Kinds of node one id may carry together: a platform is both an actor and a

@@ -105,3 +105,12 @@ def delete_relationships(tx: ManagedTransaction, ids: list[str]) -> None:
 def restore_relationships(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
     for batch in batches(rows):
         tx.run(query("imports/restore_relationships"), rows=to_neo4j(batch)).consume()
+
+
+def part_of_above(tx: ManagedTransaction, ids: list[str]) -> list[tuple[str, str]]:
+    """Stored PART_OF ties above these nodes (see ``imports/part_of_above``)."""
+    return [
+        (record["from_id"], record["to_id"])
+        for batch in batches(ids)
+        for record in tx.run(query("imports/part_of_above"), ids=batch)
+    ]

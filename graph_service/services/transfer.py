@@ -112,6 +112,9 @@ class DatabaseLookup:
     def stored_relationships(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         return self.database.read(repo.relationship_ends, ids)
 
+    def part_of_above(self, ids: list[str]) -> list[tuple[str, str]]:
+        return self.database.read(repo.part_of_above, ids)
+
 
 def read_file(path: Path, file_format: FileFormat | None = None) -> RecordStream:
     """Read ``path`` with the reader of its format (detected unless given)."""

@@ -627,3 +627,40 @@ def test_an_import_never_turns_a_node_into_another_kind(
         "MATCH (n {id: $id}) RETURN labels(n) AS labels", id=id
     )
     assert stored in labels[0]["labels"] and (given == stored or given not in labels[0]["labels"])
+
+
+def test_an_import_that_would_close_a_part_of_loop_is_refused(
+    populated: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    """#11: a loop of PART_OF (a territory its own ancestor) made subtree queries
+    run without end; an import closing one, with the stored ties or its own, is
+    refused on the row, nothing written."""
+
+    def document(ties: list[tuple[str, str]]) -> Path:
+        nodes = [
+            {"labels": ["Territory"], "properties": {"id": id, "name": id.upper()}}
+            for id in ("t1", "t2", "t3")
+        ]
+        rels = [
+            {"type": "PART_OF", "from": a, "to": b, "properties": {"id": f"part-{a}-{b}"}}
+            for a, b in ties
+        ]
+        path = tmp_path / f"loop-{len(ties)}.json"
+        path.write_text(
+            json.dumps({"format": "maillage", "version": 1, "nodes": nodes, "relationships": rels}),
+            encoding="utf-8",
+        )
+        return path
+
+    TransferService(clean_database).import_file(document([("t1", "t2"), ("t2", "t3")]))
+    before = _node_count(clean_database)
+    for ties in ([("t3", "t1")], [("t2", "t1"), ("t1", "t2")], [("t1", "t1")]):
+        with pytest.raises(ImportRejectedError) as refused:
+            TransferService(clean_database).import_file(document(ties))
+        assert {p.message for p in refused.value.problems} == {"error.part_of_loop"}
+    assert _node_count(clean_database) == before
+    stored, _, _ = clean_database.driver.execute_query(
+        "MATCH (:Territory)-[r:PART_OF]->(:Territory) WHERE r.id STARTS WITH 'part-t' "
+        "RETURN count(r) AS n"
+    )
+    assert stored[0]["n"] == 2
