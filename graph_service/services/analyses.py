@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -314,6 +314,12 @@ class AnalysisService:
             analysis.report["scope_check"] = scope_check(analysis.graph)
         return analysis
 
+    def graph_at_second_date(self, query: AnalysisQuery) -> nx.Graph:
+        """The same scope projected on ``compare_at`` (change between two dates)."""
+        assert query.compare_at is not None
+        later = projection_options(query, self.settings, at=query.compare_at, period=None)
+        return project(self.database, later)
+
     def _dispatch(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
         handler: Callable[[AnalysisQuery], Analysis] = {
             AnalysisName.BROKERS: self.brokers,
@@ -343,8 +349,7 @@ class AnalysisService:
         report["parameters"].update(weighted=query.weighted, sample=query.sample)
         report.update(brokers_report(graph, query))
         if query.compare_at is not None:
-            later = projection_options(query, self.settings, at=query.compare_at, period=None)
-            compared = project(self.database, later)
+            compared = self.graph_at_second_date(query)
             after = brokers_report(compared, query)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = {
@@ -368,8 +373,7 @@ class AnalysisService:
         graph = project(self.database, options)
         report.update(silos_report(graph, query))
         if query.compare_at is not None:
-            later = projection_options(query, self.settings, at=query.compare_at, period=None)
-            compared = project(self.database, later)
+            compared = self.graph_at_second_date(query)
             after = silos_report(compared, query)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
@@ -446,7 +450,7 @@ class AnalysisService:
                 max_age_months=query.max_age_months,
             )[: query.top],
         )
-        return Analysis(graph, report, persons=persons)
+        return Analysis(graph, report)
 
     # --- multi-level frameworks ------------------------------------------------------
 
@@ -638,8 +642,6 @@ class Analysis:
 
     graph: nx.Graph
     report: dict[str, Any]
-    #: Inside allies only: the persons of the target institution (sensitive).
-    persons: list[dict[str, Any]] = field(default_factory=list)
 
 
 class InsideAlliesDisabledError(MaillageError):

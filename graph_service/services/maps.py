@@ -110,7 +110,6 @@ class MapService:
     # --- inputs ---------------------------------------------------------------------
 
     def map_input(self, kind: MapKind, query: MapQuery) -> MapInput:
-        query = self.analyses.resolved(query)
         if kind is MapKind.ECOSYSTEM:
             map_input = self._ecosystem(query)
         elif kind is MapKind.DOUBLE_SPACE:
@@ -119,11 +118,14 @@ class MapService:
             if kind is MapKind.BROKERS:
                 query = query.model_copy(update={"top": BROKERS_ON_MAP})
             analysis = self.analyses.analyse(AnalysisName(kind.value), query)
-            map_input = MapInput(analysis.graph, analysis.report, persons=analysis.persons)
+            map_input = MapInput(analysis.graph, analysis.report)
         map_input.names = self._names(map_input)
         return map_input
 
     def _ecosystem(self, query: MapQuery) -> MapInput:
+        # No analysis runs here, so the names typed are resolved here (analyse()
+        # resolves them for every other kind).
+        query = self.analyses.resolved(query)
         options = projection_options(query, self.settings)
         graph = project(self.database, options)
         parameters = options.describe()
@@ -132,8 +134,7 @@ class MapService:
             report["scores"] = brokers_analysis.betweenness(graph, k=query.sample, seed=query.seed)
         compared = None
         if query.compare_at is not None:
-            later = projection_options(query, self.settings, at=query.compare_at, period=None)
-            compared = project(self.database, later)
+            compared = self.analyses.graph_at_second_date(query)
             parameters["compare_at"] = query.compare_at.isoformat()
         return MapInput(graph, report, compared=compared)
 
@@ -146,7 +147,7 @@ class MapService:
         north = north_countries(self.settings)
         for place in places:
             place["side"] = side_of(place.get("country"), north)
-        return MapInput(analysis.graph, analysis.report, places=places, links=links)
+        return MapInput(analysis.graph, analysis.report, places=places)
 
     def _names(self, map_input: MapInput) -> dict[str, str]:
         """Names of the ids the scope line and the reasons mention."""

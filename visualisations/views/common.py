@@ -99,11 +99,8 @@ class MapInput:
     report: dict[str, Any]
     #: id -> name of every node the scope line or the report mentions.
     names: dict[str, str] = field(default_factory=dict)
-    #: Inside allies: the persons of the target institution.
-    persons: list[dict[str, Any]] = field(default_factory=list)
-    #: Double space: territories with their geography, and the links between them.
+    #: Double space: the linked territories with their geography.
     places: list[dict[str, Any]] = field(default_factory=list)
-    links: list[dict[str, Any]] = field(default_factory=list)
     #: Change view: the graph at the second date.
     compared: nx.Graph | None = None
 
