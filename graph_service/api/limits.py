@@ -4,10 +4,13 @@ chunks, as soon as the bytes received pass the limit."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from graph_service.api.deps import request_language
 from graph_service.config import Language, Settings
 from graph_service.i18n import translate
 
@@ -67,8 +70,7 @@ class BodySizeLimit:
         await self.app(scope, counted, watched)
 
     async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
-        language = _language(scope, self.settings)
-        body = _problem(scope["path"], language, limit)
+        body = _problem(scope["path"], request_language(Request(scope)), limit)
         await send(
             {
                 "type": "http.response.start",
@@ -82,14 +84,7 @@ class BodySizeLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-def _language(scope: Scope, settings: Settings) -> Language:
-    accepted = dict(scope.get("headers") or []).get(b"accept-language", b"").decode().lower()
-    return Language.EN if accepted.startswith("en") else settings.language
-
-
 def _problem(path: str, language: Language, limit: int) -> bytes:
-    import json
-
     document: dict[str, Any] = {
         "type": "/problems/too-large",
         "title": translate("error.too_large", language),

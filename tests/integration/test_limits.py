@@ -24,6 +24,8 @@ def test_a_large_body_is_413_and_nothing_written(clean_database: Database) -> No
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
     assert "maillage import" in response.json()["detail"]
+    english = client.post("/api/v1/actors", json=body, headers={"Accept-Language": "en"})
+    assert english.json()["title"] == "Request too large"
     assert client.get("/api/v1/actors/grdr").status_code == 404
     small = {"id": "grdr", "name": "GRDR", "sphere": "civil_society"}
     assert client.post("/api/v1/actors", json=small).status_code == 201
