@@ -30,7 +30,8 @@ def analyse_command(
     name: Annotated[
         AnalysisName,
         typer.Argument(
-            help="brokers, silos, allies, inside-allies, levels, double-space or introductions"
+            help="brokers, silos, allies, inside-allies, levels, double-space, introductions "
+            "or horizontalisation"
         ),
     ],
     territory: options.Territory = None,

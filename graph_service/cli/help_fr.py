@@ -39,16 +39,19 @@ HELP_FR: Final[dict[str, str]] = {
         "Lance une analyse sur le graphe et l'affiche (le JSON a la forme de celui de l'API).",
     "Draw an analysis as one self-contained HTML map.":
         "Dessine une analyse sur une carte HTML autonome (elle s'ouvre sans réseau).",
-    "brokers, silos, allies, inside-allies, levels, double-space or introductions":
+    "brokers, silos, allies, inside-allies, levels, double-space, introductions "
+    "or horizontalisation":
         "brokers (intermédiaires), silos (cloisonnement), allies (alliés possibles), "
-        "inside-allies (alliés de l'intérieur), levels (niveaux), double-space (double espace) "
-        "ou introductions (qui peut nous présenter)",
-    "ecosystem, brokers, silos, allies, introductions, inside-allies, levels or double-space":
-        "ecosystem (écosystème), brokers, silos, allies, introductions, inside-allies, levels "
-        "ou double-space",
-    "Scope: a territory and its sub-territories.":
-        "Périmètre : un territoire et ses sous-territoires (identifiant).",
-    "Scope: an operation or programme.": "Périmètre : une opération ou un programme.",
+        "inside-allies (alliés de l'intérieur), levels (niveaux), double-space (double espace), "
+        "introductions (qui peut nous présenter) ou horizontalisation",
+    "ecosystem, brokers, silos, allies, introductions, inside-allies, levels, "
+    "double-space or horizontalisation":
+        "ecosystem (écosystème), brokers, silos, allies, introductions, inside-allies, levels, "
+        "double-space ou horizontalisation",
+    "Scope: a territory (id or name) and its sub-territories.":
+        "Périmètre : un territoire (identifiant ou nom) et ses sous-territoires.",
+    "Scope: an operation or programme (id or name).":
+        "Périmètre : une opération ou un programme (identifiant ou nom).",
     "Scope: spheres, comma-separated.": "Périmètre : des sphères, séparées par des virgules.",
     "Ties valid on that day (YYYY-MM-DD).": "Liens valides ce jour-là (AAAA-MM-JJ).",
     "Period start (YYYY-MM-DD).": "Début de période (AAAA-MM-JJ).",
@@ -61,10 +64,10 @@ HELP_FR: Final[dict[str, str]] = {
         "Poids des liens dérivés d'un cadre ou d'une opération en commun (0 : aucun).",
     "Groups: sphere, side, territory or level.":
         "Groupes : sphere (sphères), side (Nord/Sud), territory (territoires) ou level (niveaux).",
-    "The actor asking (allies, introductions, inside-allies).":
-        "L'acteur qui demande (allies, introductions, inside-allies).",
-    "The actor to reach, or the institution (inside-allies).":
-        "L'acteur à joindre, ou l'institution visée (inside-allies).",
+    "The actor asking, by id or name (allies, introductions, inside-allies).":
+        "L'acteur qui demande, par identifiant ou nom (allies, introductions, inside-allies).",
+    "The actor to reach, or the institution (inside-allies), by id or name.":
+        "L'acteur à joindre, ou l'institution visée (inside-allies), par identifiant ou nom.",
     "Double-space: the territory here of a link (id or name).":
         "Double espace : le territoire d'ici d'un lien (identifiant ou nom).",
     "Double-space: the territory there of a link (id or name).":
@@ -80,8 +83,8 @@ HELP_FR: Final[dict[str, str]] = {
     "Seed of random choices (and of map layouts).":
         "Graine des choix aléatoires (et de la disposition des cartes).",
     "Permutations of the E-I test.": "Permutations du test de l'indice E-I.",
-    "Compare with this date (silos; maps: what changed).":
-        "Comparer avec cette date (silos ; cartes : ce qui a changé).",
+    "Compare with this date (brokers, silos; maps: what changed).":
+        "Comparer avec cette date (brokers, silos ; cartes : ce qui a changé).",
     "Inside allies: stale after this many months.":
         "Alliés de l'intérieur : à revérifier après ce nombre de mois.",
     "json or table.": "json ou table (tableau lisible, par défaut).",

@@ -22,8 +22,8 @@ def map_command(
     kind: Annotated[
         MapKind,
         typer.Argument(
-            help="ecosystem, brokers, silos, allies, introductions, inside-allies, levels "
-            "or double-space"
+            help="ecosystem, brokers, silos, allies, introductions, inside-allies, levels, "
+            "double-space or horizontalisation"
         ),
     ],
     output: Annotated[

@@ -14,8 +14,12 @@ from graph_service.services.validation import problems_from
 
 Q = TypeVar("Q", bound=BaseModel)
 
-Territory = Annotated[str | None, typer.Option(help="Scope: a territory and its sub-territories.")]
-Operation = Annotated[str | None, typer.Option(help="Scope: an operation or programme.")]
+Territory = Annotated[
+    str | None, typer.Option(help="Scope: a territory (id or name) and its sub-territories.")
+]
+Operation = Annotated[
+    str | None, typer.Option(help="Scope: an operation or programme (id or name).")
+]
 Spheres = Annotated[str | None, typer.Option(help="Scope: spheres, comma-separated.")]
 At = Annotated[str | None, typer.Option(help="Ties valid on that day (YYYY-MM-DD).")]
 PeriodFrom = Annotated[str | None, typer.Option("--from", help="Period start (YYYY-MM-DD).")]
@@ -34,10 +38,12 @@ PartitionOption = Annotated[
     Partition, typer.Option(help="Groups: sphere, side, territory or level.")
 ]
 Actor = Annotated[
-    str | None, typer.Option(help="The actor asking (allies, introductions, inside-allies).")
+    str | None,
+    typer.Option(help="The actor asking, by id or name (allies, introductions, inside-allies)."),
 ]
 Target = Annotated[
-    str | None, typer.Option(help="The actor to reach, or the institution (inside-allies).")
+    str | None,
+    typer.Option(help="The actor to reach, or the institution (inside-allies), by id or name."),
 ]
 Link = Annotated[str | None, typer.Option(help="LINKED_TO relationship id (double-space).")]
 Here = Annotated[
@@ -49,7 +55,7 @@ There = Annotated[
 Top = Annotated[int, typer.Option(help="Number of results.")]
 Seed = Annotated[int, typer.Option(help="Seed of random choices (and of map layouts).")]
 CompareAt = Annotated[
-    str | None, typer.Option(help="Compare with this date (silos; maps: what changed).")
+    str | None, typer.Option(help="Compare with this date (brokers, silos; maps: what changed).")
 ]
 
 

@@ -18,8 +18,8 @@ SUMMARIES = {
     ),
     AnalysisName.ALLIES: "Possible allies of an actor, with reasons",
     AnalysisName.INSIDE_ALLIES: "Inside allies in a target institution (disabled unless enabled)",
-    AnalysisName.LEVELS: "Multi-level dialogue frameworks of an operation or territory",
-    AnalysisName.DOUBLE_SPACE: "Double espace: both sides of a LINKED_TO link and who holds it",
+    AnalysisName.LEVELS: "Multi-level dialogue frameworks of an operation, a territory or all",
+    AnalysisName.DOUBLE_SPACE: "Double espace: both sides of a link (or every link), who holds it",
     AnalysisName.INTRODUCTIONS: "Who can introduce an actor to another: best paths",
     AnalysisName.HORIZONTALISATION: (
         "Horizontalisation: the lead's share of brokerage in an operation at two dates"
