@@ -21,30 +21,29 @@ LINK_COLOR = "#6A1B9A"
 SOUTH_SOUTH_COLOR = "#2E7D32"
 
 
+def _point(place: dict[str, Any]) -> tuple[float, float] | None:
+    """A territory's coordinates, else the middle of its boundary, else None."""
+    if place.get("lat") is not None and place.get("lon") is not None:
+        return float(place["lat"]), float(place["lon"])
+    feature = match_boundary(place)
+    return centre(feature) if feature else None
+
+
 def _places(map_input: MapInput) -> dict[str, dict[str, Any]]:
-    """Each territory of a link with its boundary, or its coordinates, or those
-    of the first ancestor that has either."""
-    rows = {str(p["id"]): p for p in map_input.places}
+    """Each territory of a link with its boundary, placed where it or its nearest
+    ancestor can be placed."""
     placed: dict[str, dict[str, Any]] = {}
-    for pid, place in rows.items():
-        feature = match_boundary(place)
-        lat, lon = place.get("lat"), place.get("lon")
-        if feature and (lat is None or lon is None):
-            lat, lon = centre(feature)
-        for ancestor in place.get("ancestors", []):
-            if lat is not None and lon is not None:
-                break
-            parent = match_boundary(ancestor)
-            if ancestor.get("lat") is not None and ancestor.get("lon") is not None:
-                lat, lon = ancestor["lat"], ancestor["lon"]
-            elif parent:
-                lat, lon = centre(parent)
+    for place in map_input.places:
+        pid = str(place["id"])
+        point = next(
+            (p for p in map(_point, [place, *place.get("ancestors", [])]) if p is not None), None
+        )
         placed[pid] = {
             "id": pid,
             "name": place.get("name") or pid,
-            "lat": lat,
-            "lon": lon,
-            "feature": feature,
+            "lat": point[0] if point else None,
+            "lon": point[1] if point else None,
+            "feature": match_boundary(place),
             "country": place.get("country"),
             "side": place.get("side"),
         }
