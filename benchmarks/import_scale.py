@@ -29,8 +29,9 @@ from typing import Any
 
 from graph_service.config import Settings
 from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.cypher import query
-from graph_service.repositories.database import Database, connection_info
+from graph_service.repositories.database import Database
 from graph_service.repositories.schema import apply_migrations, empty_database
 from graph_service.repositories.transfer import BATCH_SIZE
 from graph_service.services.transfer import TransferService

@@ -9,8 +9,9 @@ parameters: error bodies must not echo them.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from graph_service.config import Language
 from graph_service.i18n import entity_name, translate, translate_or_keep
@@ -140,3 +141,61 @@ class ValidationProblem(MaillageError):
 
     def extra(self, language: Language) -> dict[str, Any]:
         return {"errors": [p.render(language) for p in self.problems]}
+
+
+class UnauthenticatedError(MaillageError):
+    """401: no key, or a key that is unknown, expired or revoked (never which)."""
+
+    status_code = 401
+    title_key = "error.unauthenticated"
+    problem_type = "/problems/unauthenticated"
+
+    def __init__(self) -> None:
+        super().__init__("error.unauthenticated.detail")
+
+
+class ForbiddenError(MaillageError):
+    """403: the caller is known but its role or permissions do not allow this."""
+
+    status_code = 403
+    title_key = "error.forbidden"
+    problem_type = "/problems/forbidden"
+
+
+class RenderableProblem(Protocol):
+    """A located problem that renders itself in a language (imports, console)."""
+
+    def render(self, language: Language) -> dict[str, Any]: ...
+
+
+class ImportRejectedError(MaillageError):
+    """422: the file has problems; nothing was written."""
+
+    status_code = 422
+    title_key = "import.rejected"
+    problem_type = "/problems/import-rejected"
+
+    def __init__(self, problems: Sequence[RenderableProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("import.rejected.detail", count=len(self.problems))
+
+    def extra(self, language: Language) -> dict[str, Any]:
+        return {"errors": [p.render(language) for p in self.problems]}
+
+
+class ReadError(ImportRejectedError):
+    """The file cannot be read as its format says: not a value, the container
+    (a broken file, an unknown sheet or column).  Raised by the readers, possibly
+    while their records are gone through; nothing has been written then."""
+
+    def __init__(
+        self, problem: RenderableProblem, problems: Sequence[RenderableProblem] | None = None
+    ) -> None:
+        super().__init__(problems or [problem])
+
+
+class LocalNeo4jError(MaillageError):
+    """A problem with the local server that the user can fix (message says how)."""
+
+    status_code = 503
+    title_key = "error.unavailable"

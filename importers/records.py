@@ -60,7 +60,8 @@ class RecordStream:
     """What a reader gives: the file's records in any order, produced as they are
     read (JSON, CSV and XLSX readers never hold the whole file), to be gone
     through once.  Problems with the container itself (a broken file, an unknown
-    sheet or column) raise :class:`ReadError`, possibly while it is gone through."""
+    sheet or column) raise :class:`graph_service.errors.ReadError`, possibly while
+    it is gone through."""
 
     format: str
     records: Iterable[Record]
@@ -89,12 +90,3 @@ class ImportProblem:
                 self.value if isinstance(self.value, str | int | float | bool) else str(self.value)
             )
         return rendered
-
-
-class ReadError(Exception):
-    """The file cannot be read as its format says: not a value, the container
-    (a broken file, an unknown sheet or column)."""
-
-    def __init__(self, problem: ImportProblem, problems: list[ImportProblem] | None = None) -> None:
-        self.problems = problems or [problem]
-        super().__init__(problem.message)

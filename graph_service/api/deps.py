@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from graph_service.config import Language, Settings
-from graph_service.repositories.database import Database, connection_info
+from graph_service.local_neo4j.runtime import connection_info
+from graph_service.repositories.database import Database
 from graph_service.services.relationships import RelationshipService
 
 

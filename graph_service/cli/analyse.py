@@ -16,7 +16,8 @@ from graph_service.cli.output import console, fail, state
 from graph_service.cli.tables import print_document
 from graph_service.config import get_settings
 from graph_service.errors import MaillageError
-from graph_service.repositories.database import Database, connection_info
+from graph_service.local_neo4j.runtime import connection_info
+from graph_service.repositories.database import Database
 from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService, Partition
 from graph_service.services.maps import MapKind, MapQuery, MapService
 

@@ -17,8 +17,8 @@ from graph_service.cli.transfer import export_command, import_command, synth_com
 from graph_service.config import Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
-from graph_service.local_neo4j.runtime import LocalNeo4j, probe_server
-from graph_service.repositories.database import Database, connection_info
+from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info, probe_server
+from graph_service.repositories.database import Database
 from graph_service.repositories.schema import apply_migrations
 
 app = typer.Typer(

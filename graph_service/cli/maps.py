@@ -13,7 +13,8 @@ from graph_service.cli import options
 from graph_service.cli.output import fail, say, state
 from graph_service.config import get_settings
 from graph_service.errors import MaillageError
-from graph_service.repositories.database import Database, connection_info
+from graph_service.local_neo4j.runtime import connection_info
+from graph_service.repositories.database import Database
 from graph_service.services.analyses import Partition
 from graph_service.services.maps import MapKind, MapQuery, MapService, SizeMeasure
 

@@ -17,7 +17,8 @@ from graph_service.cli.output import console, fail, say, state
 from graph_service.config import get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
-from graph_service.repositories.database import Database, connection_info
+from graph_service.local_neo4j.runtime import connection_info
+from graph_service.repositories.database import Database
 from graph_service.services.transfer import ExportFormat, TransferService
 from importers.formats import FileFormat
 

@@ -34,7 +34,7 @@ import neo4j.exceptions as neo4j_errors
 from neo4j import GraphDatabase
 
 from graph_service.config import Settings
-from graph_service.errors import MaillageError
+from graph_service.errors import LocalNeo4jError
 from graph_service.repositories.database import ConnectionInfo
 
 POM = Path(__file__).with_name("pom.xml")
@@ -60,13 +60,6 @@ JVM_FLAGS = (
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
 )
-
-
-class LocalNeo4jError(MaillageError):
-    """A problem with the local server that the user can fix (message says how)."""
-
-    status_code = 503
-    title_key = "error.unavailable"
 
 
 def pom_versions() -> dict[str, str]:
@@ -425,3 +418,13 @@ def _alive(pid: int) -> bool:
         return waited == 0
     except ChildProcessError:
         return True
+
+
+def connection_info(settings: Settings) -> ConnectionInfo:
+    """Where to connect: ``NEO4J_URI`` when set, otherwise the local server."""
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        return ConnectionInfo(
+            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
+        )
+    return LocalNeo4j(settings).connection_info()

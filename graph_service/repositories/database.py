@@ -15,7 +15,6 @@ import neo4j.exceptions as neo4j_errors
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph_service.config import Settings
 from graph_service.errors import ConflictError, DatabaseUnavailableError, MaillageError
 
 logger = logging.getLogger(__name__)
@@ -146,18 +145,6 @@ class Database:
                 routing_=neo4j.RoutingControl.READ,
             )
         return bool(records and records[0]["ok"] == 1)
-
-
-def connection_info(settings: Settings) -> ConnectionInfo:
-    """Where to connect: ``NEO4J_URI`` when set, otherwise the local server."""
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return ConnectionInfo(
-            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
-        )
-    from graph_service.local_neo4j.runtime import LocalNeo4j
-
-    return LocalNeo4j(settings).connection_info()
 
 
 def to_native(value: Any) -> Any:

@@ -16,8 +16,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph_service.config import Language
-from graph_service.errors import MaillageError
+from graph_service.errors import ImportRejectedError, MaillageError, ReadError
 from graph_service.repositories import nodes as node_repo
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories import transfer as repo
@@ -33,7 +32,7 @@ from importers.formats import (
     tables,
 )
 from importers.loader import node_writes, plan, relationship_writes
-from importers.records import ImportProblem, Location, ReadError, Record, RecordStream
+from importers.records import ImportProblem, Location, Record, RecordStream
 from importers.staging import Staging
 from importers.validation import domain_fields, fold, validate
 
@@ -53,21 +52,6 @@ class ExportFormat(StrEnum):
     GEXF = "gexf"
     XLSX = "xlsx"
     CSV = "csv"  # a folder (a zip file through the API)
-
-
-class ImportRejectedError(MaillageError):
-    """422: the file has problems; nothing was written."""
-
-    status_code = 422
-    title_key = "import.rejected"
-    problem_type = "/problems/import-rejected"
-
-    def __init__(self, problems: list[ImportProblem]) -> None:
-        self.problems = problems
-        super().__init__("import.rejected.detail", count=len(problems))
-
-    def extra(self, language: Language) -> dict[str, Any]:
-        return {"errors": [p.render(language) for p in self.problems]}
 
 
 @dataclass

@@ -9,7 +9,8 @@ import unicodedata
 from enum import StrEnum
 from pathlib import Path
 
-from importers.records import ImportProblem, Location, ReadError
+from graph_service.errors import ReadError
+from importers.records import ImportProblem, Location
 
 
 class FileFormat(StrEnum):

@@ -21,9 +21,10 @@ from xml.etree import ElementTree
 
 import networkx as nx
 
+from graph_service.errors import ReadError
 from importers.formats import dumps_value
 from importers.formats.graphml import records_from_graph
-from importers.records import EXTRA_PREFIX, ImportProblem, Location, ReadError, RecordStream
+from importers.records import EXTRA_PREFIX, ImportProblem, Location, RecordStream
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"

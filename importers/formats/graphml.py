@@ -24,13 +24,13 @@ from typing import Any
 import networkx as nx
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.errors import ReadError
 from importers.formats import dumps_value, slugify
 from importers.records import (
     EXTRA_PREFIX,
     ImportProblem,
     Location,
     NodeRecord,
-    ReadError,
     Record,
     RecordStream,
     RelationshipRecord,

@@ -21,9 +21,10 @@ from typing import Any
 import networkx as nx
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.errors import ReadError
 from importers.formats import slugify
 from importers.formats.graphml import records_from_graph
-from importers.records import ImportProblem, Location, ReadError, RecordStream
+from importers.records import ImportProblem, Location, RecordStream
 
 _TYPES: dict[str, str] = {
     **{label.value.lower(): label.value for label in NodeLabel},

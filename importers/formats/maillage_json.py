@@ -22,12 +22,12 @@ from typing import Any
 
 import ijson
 
+from graph_service.errors import ReadError
 from importers.formats import dumps_value
 from importers.records import (
     ImportProblem,
     Location,
     NodeRecord,
-    ReadError,
     Record,
     RecordStream,
     RelationshipRecord,

@@ -31,12 +31,12 @@ from typing import Any
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from graph_service.domain.relationships import RELATIONSHIP_MODELS
 from graph_service.domain.resources import NODE_RESOURCES
+from graph_service.errors import ReadError
 from importers.records import (
     EXTRA_PREFIX,
     ImportProblem,
     Location,
     NodeRecord,
-    ReadError,
     Record,
     RecordStream,
     RelationshipRecord,

@@ -21,7 +21,8 @@ from fastapi.testclient import TestClient
 
 from graph_service.api.app import create_app
 from graph_service.config import Settings
-from graph_service.repositories.database import ConnectionInfo, Database, connection_info
+from graph_service.local_neo4j.runtime import connection_info
+from graph_service.repositories.database import ConnectionInfo, Database
 from graph_service.repositories.schema import apply_migrations, empty_database
 
 

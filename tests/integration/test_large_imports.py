@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 
 from graph_service.config import Language
+from graph_service.errors import ImportRejectedError
 from graph_service.repositories import transfer as transfer_repo
 from graph_service.repositories.database import Database
 from graph_service.repositories.schema import apply_migrations, empty_database
-from graph_service.services.transfer import ExportFormat, ImportRejectedError, TransferService
+from graph_service.services.transfer import ExportFormat, TransferService
 from importers import validation
 from importers.synthetic import write_csv, write_json
 

@@ -13,8 +13,9 @@ from fastapi.testclient import TestClient
 from openpyxl import Workbook
 
 from graph_service.config import Language
+from graph_service.errors import ImportRejectedError
 from graph_service.repositories.database import Database
-from graph_service.services.transfer import ImportRejectedError, TransferService
+from graph_service.services.transfer import TransferService
 from importers.formats.tables import write_templates
 
 ROOT = Path(__file__).resolve().parents[2]

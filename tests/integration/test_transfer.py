@@ -13,8 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph_service.config import Language
+from graph_service.errors import ImportRejectedError
 from graph_service.repositories.database import Database
-from graph_service.services.transfer import ExportFormat, ImportRejectedError, TransferService
+from graph_service.services.transfer import ExportFormat, TransferService
 from tests.integration.samples import SAMPLES
 
 
