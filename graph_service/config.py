@@ -88,9 +88,6 @@ class Settings(BaseSettings):
 
     # Analyses.
     north_countries: Annotated[str, Field(validation_alias="MAILLAGE_NORTH_COUNTRIES")] = ""
-    inside_allies_enabled: Annotated[
-        bool, Field(validation_alias="MAILLAGE_INSIDE_ALLIES_ENABLED")
-    ] = False
 
     # HTTP API.
     api_host: Annotated[str, Field(validation_alias="MAILLAGE_API_HOST")] = "127.0.0.1"
@@ -101,6 +98,27 @@ class Settings(BaseSettings):
     max_upload_mb: Annotated[
         float, Field(gt=0, le=100_000, validation_alias="MAILLAGE_MAX_UPLOAD_MB")
     ] = 100.0
+
+    # Access: accounts, keys, hosts, the audit trail and the Cypher console.
+    allowed_hosts: Annotated[str, Field(validation_alias="MAILLAGE_ALLOWED_HOSTS")] = (
+        "localhost,127.0.0.1,::1"
+    )
+    cors_origins: Annotated[str, Field(validation_alias="MAILLAGE_CORS_ORIGINS")] = (
+        "http://localhost:8000,http://127.0.0.1:8000"
+    )
+    open_local_read: Annotated[bool, Field(validation_alias="MAILLAGE_OPEN_LOCAL_READ")] = False
+    key_lifetime_days: Annotated[
+        int, Field(ge=1, le=3650, validation_alias="MAILLAGE_KEY_LIFETIME_DAYS")
+    ] = 365
+    audit_retention_days: Annotated[
+        int, Field(ge=1, le=36500, validation_alias="MAILLAGE_AUDIT_RETENTION_DAYS")
+    ] = 365
+    console_timeout_seconds: Annotated[
+        float, Field(gt=0, le=600, validation_alias="MAILLAGE_CONSOLE_TIMEOUT_SECONDS")
+    ] = 10.0
+    console_max_rows: Annotated[
+        int, Field(ge=1, le=100_000, validation_alias="MAILLAGE_CONSOLE_MAX_ROWS")
+    ] = 1000
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret_in_production(self) -> Settings:
@@ -114,7 +132,19 @@ class Settings(BaseSettings):
                 raise ValueError(
                     "NEO4J_URI must name the production server when MAILLAGE_ENV=production"
                 )
+            if self.open_local_read:
+                raise ValueError(
+                    "MAILLAGE_OPEN_LOCAL_READ is a development switch: never in production"
+                )
         return self
+
+    @property
+    def host_names(self) -> frozenset[str]:
+        return frozenset(h.strip().lower() for h in self.allowed_hosts.split(",") if h.strip())
+
+    @property
+    def origins(self) -> list[str]:
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def uses_local_neo4j(self) -> bool:

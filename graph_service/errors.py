@@ -199,3 +199,23 @@ class LocalNeo4jError(MaillageError):
 
     status_code = 503
     title_key = "error.unavailable"
+
+
+class QueryRefusedError(MaillageError):
+    """422: a console query that Maillage or the database refused; nothing ran
+    (or, for the database's own refusals, nothing was written)."""
+
+    status_code = 422
+    title_key = "console.refused"
+    problem_type = "/problems/query-refused"
+
+
+class QueryTimeoutError(MaillageError):
+    """503: a query ran past its time limit and the server stopped it."""
+
+    status_code = 503
+    title_key = "error.timeout"
+    problem_type = "/problems/query-timeout"
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__("error.timeout.detail", seconds=f"{seconds:g}")

@@ -168,6 +168,146 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         ),
         Language.EN: "Neo4j does not answer. Try again shortly; the service reconnects by itself.",
     },
+    "error.unauthenticated": {
+        Language.FR: "Authentification requise",
+        Language.EN: "Authentication required",
+    },
+    "error.unauthenticated.detail": {
+        Language.FR: (
+            "Présentez une clé d'API valide (en-tête Authorization: Bearer mlg_…) "
+            "ou connectez-vous sur /login. Une clé expirée ou révoquée ne vaut plus."
+        ),
+        Language.EN: (
+            "Present a valid API key (header Authorization: Bearer mlg_…) or sign in at "
+            "/login. An expired or revoked key no longer works."
+        ),
+    },
+    "error.forbidden": {Language.FR: "Accès refusé", Language.EN: "Forbidden"},
+    "error.forbidden.role": {
+        Language.FR: "Cette action demande le rôle « {role} » (ou un rôle au-dessus).",
+        Language.EN: "This needs the '{role}' role (or one above it).",
+    },
+    "error.forbidden.sensitive": {
+        Language.FR: (
+            "Ceci nomme des personnes : il faut une clé qui porte la permission "
+            "« données sensibles »."
+        ),
+        Language.EN: "This names persons: it needs a key with the 'sensitive' permission.",
+    },
+    "error.forbidden.cross_site": {
+        Language.FR: (
+            "Requête venue d'un autre site (en-tête Origin ou Sec-Fetch-Site) : refusée, "
+            "rien n'a été écrit."
+        ),
+        Language.EN: "A request from another site (Origin or Sec-Fetch-Site): refused, "
+        "nothing was written.",
+    },
+    "error.forbidden.csrf": {
+        Language.FR: (
+            "Jeton anti-falsification (X-CSRF-Token) absent ou faux : rechargez la page ; "
+            "rien n'a été écrit."
+        ),
+        Language.EN: "Missing or wrong anti-forgery token (X-CSRF-Token): reload the page; "
+        "nothing was written.",
+    },
+    "error.bad_host": {Language.FR: "Hôte refusé", Language.EN: "Host refused"},
+    "error.bad_host.detail": {
+        Language.FR: (
+            "Ce service ne répond pas sous le nom d'hôte « {host} » (voir MAILLAGE_ALLOWED_HOSTS)."
+        ),
+        Language.EN: "This service does not answer to the host name '{host}' "
+        "(see MAILLAGE_ALLOWED_HOSTS).",
+    },
+    "error.account_name": {
+        Language.FR: "Nom de compte : 1 à 80 lettres, chiffres ou . _ @ + -",
+        Language.EN: "Account name: 1 to 80 letters, digits or . _ @ + -",
+    },
+    "error.account_exists": {
+        Language.FR: "Le compte « {name} » existe déjà.",
+        Language.EN: "The account '{name}' already exists.",
+    },
+    "error.key_lifetime": {
+        Language.FR: "Durée de validité d'une clé : de 1 à 3650 jours.",
+        Language.EN: "A key's lifetime: 1 to 3650 days.",
+    },
+    "person.pseudonym_at": {
+        Language.FR: "Personne {n} chez {employer}",
+        Language.EN: "Person {n} at {employer}",
+    },
+    "person.pseudonym": {Language.FR: "Personne {n}", Language.EN: "Person {n}"},
+    "error.timeout": {Language.FR: "Trop long", Language.EN: "Too long"},
+    "error.timeout.detail": {
+        Language.FR: (
+            "La requête a dépassé {seconds} s et le serveur l'a arrêtée ; rien n'a été écrit. "
+            "Restreignez-la (LIMIT, une étiquette, un identifiant) puis réessayez."
+        ),
+        Language.EN: (
+            "The query ran past {seconds} s and the server stopped it; nothing was written. "
+            "Narrow it (LIMIT, a label, an id) and try again."
+        ),
+    },
+    "console.refused": {Language.FR: "Requête refusée", Language.EN: "Query refused"},
+    "console.refused.write": {
+        Language.FR: (
+            "La console ne fait que lire : cette requête écrirait (CREATE, MERGE, SET, "
+            "DELETE, procédure d'écriture…). Rien n'a été écrit."
+        ),
+        Language.EN: (
+            "The console only reads: this query would write (CREATE, MERGE, SET, DELETE, "
+            "a writing procedure…). Nothing was written."
+        ),
+    },
+    "console.refused.operator": {
+        Language.FR: (
+            "L'opération « {operator} » n'est pas permise dans la console (LOAD CSV, SHOW, "
+            "parcours de tous les nœuds ou accès par identifiant interne) : partez d'une "
+            "étiquette, par exemple MATCH (a:Actor)."
+        ),
+        Language.EN: (
+            "The operation '{operator}' is not allowed in the console (LOAD CSV, SHOW, "
+            "scans of every node or by internal id): start from a label, e.g. MATCH (a:Actor)."
+        ),
+    },
+    "console.refused.procedure": {
+        Language.FR: (
+            "La procédure « {procedure} » n'est pas permise dans la console (seules "
+            "db.labels, db.relationshipTypes, db.propertyKeys et db.schema.visualization le sont)."
+        ),
+        Language.EN: (
+            "The procedure '{procedure}' is not allowed in the console (only db.labels, "
+            "db.relationshipTypes, db.propertyKeys and db.schema.visualization are)."
+        ),
+    },
+    "console.refused.internal": {
+        Language.FR: "« {label} » appartient au fonctionnement interne de Maillage : hors console.",
+        Language.EN: "'{label}' belongs to Maillage's internals: out of the console's reach.",
+    },
+    "console.refused.sensitive": {
+        Language.FR: (
+            "« {label} » peut mener à des personnes : il faut une clé avec la permission "
+            "« données sensibles »."
+        ),
+        Language.EN: "'{label}' can lead to persons: it needs a key with the 'sensitive' "
+        "permission.",
+    },
+    "console.refused.untyped": {
+        Language.FR: (
+            "Nommez les types de relation suivis, par exemple -[:COOPERATES_WITH|FUNDS]- : "
+            "un chemin sans type peut mener à des personnes."
+        ),
+        Language.EN: (
+            "Name the relationship types followed, e.g. -[:COOPERATES_WITH|FUNDS]-: an "
+            "untyped path can lead to persons."
+        ),
+    },
+    "console.refused.clause": {
+        Language.FR: "EXPLAIN, PROFILE, CYPHER et USE ne sont pas acceptés dans la console.",
+        Language.EN: "EXPLAIN, PROFILE, CYPHER and USE are not accepted in the console.",
+    },
+    "console.refused.server": {
+        Language.FR: "Neo4j refuse la requête : {message}",
+        Language.EN: "Neo4j refuses the query: {message}",
+    },
     "error.internal": {Language.FR: "Erreur interne", Language.EN: "Internal error"},
     "error.internal.detail": {
         Language.FR: "Une erreur inattendue s'est produite ; elle a été journalisée.",
@@ -328,17 +468,75 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Ce paramètre est obligatoire pour l'analyse {analysis}.",
         Language.EN: "This parameter is required by the {analysis} analysis.",
     },
-    "analysis.disabled": {Language.FR: "Analyse désactivée", Language.EN: "Analysis disabled"},
-    "analysis.inside_allies_disabled": {
+    "demo.open_read": {
         Language.FR: (
-            "L'analyse des alliés de l'intérieur nomme des personnes : elle est désactivée "
-            "tant que MAILLAGE_INSIDE_ALLIES_ENABLED n'est pas activé."
+            "Démonstration : depuis cette machine, l'explorateur et l'API se lisent sans clé "
+            "(rôle lecture, personnes sous pseudonyme). Écrire demande une clé."
         ),
         Language.EN: (
-            "The inside-allies analysis names persons: it is disabled until "
-            "MAILLAGE_INSIDE_ALLIES_ENABLED is set."
+            "Demo: from this machine, the explorer and the API read without a key (viewer "
+            "role, persons as pseudonyms). Writing needs a key."
         ),
     },
+    # --- accounts, keys and the audit trail ------------------------------------------
+    "role.viewer": {Language.FR: "lecture", Language.EN: "viewer"},
+    "role.analyst": {Language.FR: "analyse", Language.EN: "analyst"},
+    "role.editor": {Language.FR: "édition", Language.EN: "editor"},
+    "role.admin": {Language.FR: "administration", Language.EN: "admin"},
+    "access.user_added": {
+        Language.FR: "Compte « {name} » créé (rôle : {role}).",
+        Language.EN: "Account '{name}' created (role: {role}).",
+    },
+    "access.key_created": {
+        Language.FR: (
+            "Clé {id} créée, valable jusqu'au {expires}. La voici : elle ne sera plus "
+            "jamais affichée, gardez-la comme un mot de passe."
+        ),
+        Language.EN: (
+            "Key {id} created, valid until {expires}. Here it is: it will never be shown "
+            "again; keep it like a password."
+        ),
+    },
+    "access.key_revoked": {
+        Language.FR: "Clé {id} révoquée : elle ne fonctionne plus.",
+        Language.EN: "Key {id} revoked: it no longer works.",
+    },
+    "access.bootstrap": {
+        Language.FR: (
+            "Premier démarrage : compte « {account} » créé, avec cette clé d'administration "
+            "(permission « données sensibles »). Elle ne sera plus jamais affichée : gardez-la."
+        ),
+        Language.EN: (
+            "First run: account '{account}' created, with this admin key (sensitive "
+            "permission). It will never be shown again: keep it."
+        ),
+    },
+    "access.pruned": {
+        Language.FR: "{count} entrée(s) du journal d'audit oubliée(s).",
+        Language.EN: "{count} audit entr(y/ies) forgotten.",
+    },
+    "access.audit_total": {
+        Language.FR: "{shown} entrée(s) affichée(s) sur {total}.",
+        Language.EN: "{shown} entr(y/ies) shown of {total}.",
+    },
+    "access.yes": {Language.FR: "oui", Language.EN: "yes"},
+    "access.no": {Language.FR: "non", Language.EN: "no"},
+    "access.column.id": {Language.FR: "Clé", Language.EN: "Key"},
+    "access.column.name": {Language.FR: "Compte", Language.EN: "Account"},
+    "access.column.role": {Language.FR: "Rôle", Language.EN: "Role"},
+    "access.column.keys": {Language.FR: "Clés actives", Language.EN: "Active keys"},
+    "access.column.created": {Language.FR: "Créé le", Language.EN: "Created"},
+    "access.column.sensitive": {Language.FR: "Données sensibles", Language.EN: "Sensitive"},
+    "access.column.expires": {Language.FR: "Expire le", Language.EN: "Expires"},
+    "access.column.revoked": {Language.FR: "Révoquée le", Language.EN: "Revoked"},
+    "access.column.label": {Language.FR: "Usage", Language.EN: "Purpose"},
+    "access.column.when": {Language.FR: "Quand", Language.EN: "When"},
+    "access.column.action": {Language.FR: "Action", Language.EN: "Action"},
+    "access.column.outcome": {Language.FR: "Issue", Language.EN: "Outcome"},
+    "access.column.address": {Language.FR: "Adresse", Language.EN: "Address"},
+    "access.outcome.ok": {Language.FR: "faite", Language.EN: "done"},
+    "access.outcome.refused": {Language.FR: "refusée", Language.EN: "refused"},
+    "access.outcome.failed": {Language.FR: "échouée", Language.EN: "failed"},
     # --- imports and exports ------------------------------------------------------------
     "import.rejected": {Language.FR: "Import refusé", Language.EN: "Import rejected"},
     "import.rejected.detail": {

@@ -1,18 +1,25 @@
 """The FastAPI application factory."""
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from graph_service import __version__
+from graph_service.api.audit import AuditTrail
 from graph_service.api.deps import DatabaseProvider
+from graph_service.api.guards import RequestGuards
 from graph_service.api.limits import BodySizeLimit
 from graph_service.api.problems import install_problem_handlers
 from graph_service.api.routes import api_router, explorer, health, maps
+from graph_service.api.security import CSRF_HEADER
 from graph_service.config import Settings, get_settings
+from graph_service.errors import MaillageError
 from graph_service.repositories.database import Database
+from graph_service.services.accounts import Authenticator
+from graph_service.services.audit import AuditService
 from visualisations.html import static_directory
 
 
@@ -22,8 +29,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     settings = settings or get_settings()
     provider = DatabaseProvider(settings, database)
 
+    def audit() -> AuditService:
+        return AuditService(provider.get())
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The trail forgets what is older than its retention period (when Neo4j is
+        # not there yet, at the next start).
+        with suppress(MaillageError):
+            audit().prune(settings.audit_retention_days)
         yield
         if database is None:  # ours to close
             provider.close()
@@ -35,13 +49,27 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # load its script from a CDN, so it is not offered.
         docs_url=None,
         redoc_url=None,
+        # Served by the explorer router, behind the same keys as every route.
+        openapi_url=None,
         summary="Actor ecosystems: actors, territories, dialogue frameworks and their ties.",
         lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.database_provider = provider
+    app.state.authenticator = Authenticator(provider.get)
     install_problem_handlers(app)
+    # Added last = runs first: hosts and other sites are refused before anything else.
+    app.add_middleware(AuditTrail, audit_of=audit)
     app.add_middleware(BodySizeLimit, settings=settings)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.origins,
+        allow_credentials=True,
+        allow_methods=["GET", "POST", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "If-Match", CSRF_HEADER],
+        expose_headers=["ETag", "Retry-After"],
+    )
+    app.add_middleware(RequestGuards, settings=settings, audit_of=audit)
     app.include_router(health.router)
     app.include_router(api_router())
     app.include_router(maps.router)

@@ -8,7 +8,6 @@ from fastapi import Depends, Request
 from graph_service.config import Language, Settings
 from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
-from graph_service.services.relationships import RelationshipService
 
 
 class DatabaseProvider:
@@ -63,22 +62,5 @@ def request_language(request: Request) -> Language:
     return settings.language if settings else Language.FR
 
 
-def caller_sees_sensitive(request: Request) -> bool:
-    """Whether the caller may see persons and inside allies by name.
-
-    The single place where maps (and, later, every read) ask it.  No account
-    carries that permission yet, so nobody does: maps served by the API show
-    pseudonyms.  Accounts and roles will answer it from the caller's key.
-    """
-    return False
-
-
-def get_relationship_service(
-    database: Annotated[Database, Depends(get_database)],
-) -> RelationshipService:
-    return RelationshipService(database)
-
-
 DatabaseDep = Annotated[Database, Depends(get_database)]
 SettingsDep = Annotated[Settings, Depends(get_settings_from_app)]
-RelationshipServiceDep = Annotated[RelationshipService, Depends(get_relationship_service)]

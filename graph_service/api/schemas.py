@@ -17,6 +17,10 @@ class Page(BaseModel, Generic[Item]):
     total: int = Field(description="Number of matches over all pages.")
     limit: int
     offset: int
+    hidden: int = Field(
+        default=0,
+        description="Matches left out because they touch a person (no sensitive permission).",
+    )
 
 
 class PageQuery(BaseModel):
@@ -49,3 +53,6 @@ class Neighbourhood(BaseModel):
     nodes: list[dict[str, Any]]
     relationships: list[dict[str, Any]]
     truncated: bool = Field(description="True when the path limit was reached.")
+    hidden_relationships: int = Field(
+        default=0, description="Ties left out because they touch a person."
+    )

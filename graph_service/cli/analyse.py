@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from graph_service.cli import options
+from graph_service.cli.operator import operator, record
 from graph_service.cli.output import console, fail, state
 from graph_service.cli.tables import print_document
 from graph_service.config import get_settings
@@ -67,20 +68,26 @@ def analyse_command(
     output: Annotated[
         OutputFormat, typer.Option("--format", help="json or table.")
     ] = OutputFormat.TABLE,
+    persons: options.Persons = False,
 ) -> None:
     """Run an analysis on the graph and print it (JSON has the API's shape)."""
-    raw = {key: value for key, value in locals().items() if key not in ("name", "output")}
+    raw = {
+        key: value for key, value in locals().items() if key not in ("name", "output", "persons")
+    }
     query = options.validated(AnalysisQuery, raw)
     settings = get_settings()
     try:
         database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
         try:
+            caller = operator(persons=persons)
             if output is OutputFormat.JSON:
-                report = AnalysisService(database, settings, state.language).run(name, query)
+                analyses = AnalysisService(database, settings, state.language, caller=caller)
+                report = analyses.run(name, query)
             else:
-                service = MapService(database, settings, state.language)
-                map_query = MapQuery.model_validate(query.model_dump())
+                service = MapService(database, settings, state.language, caller=caller)
+                map_query = MapQuery.model_validate({**query.model_dump(), "persons": persons})
                 document = service.document(MapKind(name.value), map_query, positions=False)
+            record(database, caller, f"analyse {name.value}", writes=False)
         finally:
             database.close()
     except MaillageError as exc:

@@ -24,14 +24,19 @@ HELP_FR: Final[dict[str, str]] = {
     'for the server in use, e.g. `eval "$(maillage neo4j env)"`.':
         "Affiche les lignes `export` (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) "
         'du serveur utilisé, par exemple `eval "$(maillage neo4j env)"`.',
-    "Apply the schema migrations (constraints, indexes, SDGs); idempotent.":
-        "Applique les migrations du schéma (contraintes, index, ODD) ; sans effet si déjà faites.",
+    "Apply the schema migrations (constraints, indexes, SDGs); idempotent. On the\n"
+    "first run, also create the admin account and print its key, once.":
+        "Applique les migrations du schéma (contraintes, index, ODD) ; sans effet si déjà "
+        "faites. Au premier lancement, crée aussi le compte d'administration et affiche "
+        "sa clé, une seule fois.",
     "Serve the HTTP API (OpenAPI documentation at /docs).":
         "Sert l'API HTTP, l'explorateur et les cartes (documentation OpenAPI sur /docs).",
     "Start the local Neo4j (unless NEO4J_URI names another), initialise the\n"
-    "schema, load the CAAC reference dataset (again only what changed) and serve the API.":
+    "schema, load the CAAC reference dataset (again only what changed) and serve the API\n"
+    "(this machine's browser reads without a key).":
         "Démarre le Neo4j local (sauf si NEO4J_URI en désigne un autre), initialise le schéma, "
-        "charge le jeu de référence CAAC (seulement ce qui a changé) et sert l'API.",
+        "charge le jeu de référence CAAC (seulement ce qui a changé) et sert l'API "
+        "(le navigateur de cette machine lit sans clé).",
     "Address to listen on.": "Adresse d'écoute.",
     "Port to listen on.": "Port d'écoute.",
     # analyse and map
@@ -93,10 +98,45 @@ HELP_FR: Final[dict[str, str]] = {
         "Taille des acteurs : degree (nombre de liens), betweenness (intermédiarité) "
         "ou brokerage (courtage).",
     "How many names are always shown.": "Combien de noms sont toujours affichés.",
-    "Name persons (only when MAILLAGE_INSIDE_ALLIES_ENABLED is set; pseudonyms otherwise). "
-    "Keep such a file private.":
-        "Nommer les personnes (seulement si MAILLAGE_INSIDE_ALLIES_ENABLED est activé ; "
-        "pseudonymes sinon). Gardez un tel fichier privé.",
+    "Name persons (inside allies, levels): your decision as the operator, written "
+    "to the audit trail. Keep such output private.":
+        "Nommer les personnes (alliés de l'intérieur, niveaux) : votre décision d'opérateur, "
+        "inscrite au journal d'audit. Gardez ce résultat privé.",
+    # accounts, keys, audit
+    "Accounts (who may hold API keys).": "Comptes (qui peut détenir des clés d'API).",
+    "API keys: create, list, revoke.": "Clés d'API : créer, lister, révoquer.",
+    "Account name (a person or a service).": "Nom du compte (une personne ou un service).",
+    "viewer, analyst, editor or admin.":
+        "viewer (lecture), analyst (analyse), editor (édition) ou admin (administration).",
+    "Create an account with a role.": "Crée un compte avec un rôle.",
+    "Accounts, their roles and how many keys still work.":
+        "Les comptes, leur rôle et combien de leurs clés fonctionnent encore.",
+    "The account the key belongs to.": "Le compte auquel la clé appartient.",
+    "May see persons and inside allies (audited).":
+        "Peut voir les personnes et les alliés de l'intérieur (inscrit au journal d'audit).",
+    "Days before it expires (default: MAILLAGE_KEY_LIFETIME_DAYS).":
+        "Jours avant expiration (par défaut : MAILLAGE_KEY_LIFETIME_DAYS).",
+    "What the key is for.": "À quoi sert la clé.",
+    "Create an API key and print it once (only its hash is stored).":
+        "Crée une clé d'API et l'affiche une seule fois (seule son empreinte est gardée).",
+    "Only this account's keys.": "Seulement les clés de ce compte.",
+    "API keys (never their secrets): account, role, permission, expiry, revocation.":
+        "Les clés d'API (jamais leur secret) : compte, rôle, permission, expiration, révocation.",
+    "The key's id (maillage key list).": "L'identifiant de la clé (maillage key list).",
+    "Revoke an API key: it stops working at once.":
+        "Révoque une clé d'API : elle cesse aussitôt de fonctionner.",
+    "Only this account.": "Seulement ce compte.",
+    "Only actions containing this text.": "Seulement les actions qui contiennent ce texte.",
+    "From this day (YYYY-MM-DD).": "À partir de ce jour (AAAA-MM-JJ).",
+    "Number of entries.": "Nombre d'entrées.",
+    "Print JSON.": "Afficher en JSON.",
+    "Forget entries older than MAILLAGE_AUDIT_RETENTION_DAYS.":
+        "Oublier les entrées plus anciennes que MAILLAGE_AUDIT_RETENTION_DAYS.",
+    "The audit trail, newest first: who did what, when, from where, and how it ended.":
+        "Le journal d'audit, du plus récent au plus ancien : qui a fait quoi, quand, "
+        "d'où, et avec quelle issue.",
+    "Leave persons and their ties out (a file to share).":
+        "Laisser de côté les personnes et leurs liens (un fichier à partager).",
     # import, export, synth
     "Import a file (Maillage JSON, CSV, XLSX, GraphML, GEXF, Kumu): all of it, or nothing.":
         "Importe un fichier (JSON Maillage, CSV, XLSX, GraphML, GEXF, Kumu) : tout, ou rien.",

@@ -9,17 +9,19 @@ from typing import Annotated, Any
 
 import typer
 
+from graph_service.cli.access import audit_command, key_app, user_app
 from graph_service.cli.analyse import analyse_command
 from graph_service.cli.help_fr import HELP_FR
 from graph_service.cli.maps import map_command
 from graph_service.cli.output import console, fail, say, state
 from graph_service.cli.transfer import export_command, import_command, synth_command
-from graph_service.config import Language, Settings, get_settings
+from graph_service.config import Environment, Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info, probe_server
 from graph_service.repositories.database import Database
 from graph_service.repositories.schema import apply_migrations
+from graph_service.services.accounts import BOOTSTRAP_ACCOUNT, bootstrap_admin
 
 app = typer.Typer(
     help="Maillage: graph database and network analysis of actor ecosystems.",
@@ -32,6 +34,8 @@ neo4j_app = typer.Typer(
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+app.add_typer(key_app, name="key")
 
 
 @app.callback()
@@ -137,12 +141,14 @@ def _database(settings: Settings) -> Database:
 
 @db_app.command("init")
 def db_init() -> None:
-    """Apply the schema migrations (constraints, indexes, SDGs); idempotent."""
+    """Apply the schema migrations (constraints, indexes, SDGs); idempotent. On the
+    first run, also create the admin account and print its key, once."""
     settings = _settings()
     try:
         database = _database(settings)
         try:
             version, applied = apply_migrations(database)
+            first_key = bootstrap_admin(database, settings.key_lifetime_days)
         finally:
             database.close()
     except MaillageError as exc:
@@ -152,6 +158,9 @@ def db_init() -> None:
         version=version,
         applied=", ".join(applied) or translate("db.none", state.language),
     )
+    if first_key:
+        say("access.bootstrap", account=BOOTSTRAP_ACCOUNT)
+        console.print(first_key, highlight=False, markup=False)
 
 
 app.command("analyse")(analyse_command)
@@ -159,6 +168,7 @@ app.command("import")(import_command)
 app.command("export")(export_command)
 app.command("synth")(synth_command)
 app.command("map")(map_command)
+app.command("audit")(audit_command)
 
 
 # --- maillage serve / demo --------------------------------------------------------
@@ -170,11 +180,14 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI documentation at /docs)."""
+    _serve(_settings(), host, port)
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     import uvicorn
 
     from graph_service.api.app import create_app
 
-    settings = _settings()
     host = host or settings.api_host
     port = port or settings.api_port
     say("serve.listening", host=host, port=port)
@@ -187,13 +200,19 @@ def demo(
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
     """Start the local Neo4j (unless NEO4J_URI names another), initialise the
-    schema, load the CAAC reference dataset (again only what changed) and serve the API."""
+    schema, load the CAAC reference dataset (again only what changed) and serve the API
+    (this machine's browser reads without a key)."""
     settings = _settings()
     if settings.uses_local_neo4j:
         neo4j_start()
     db_init()
     import_command(path=None, dataset="caac", file_format=None, dry_run=False)
-    serve(host=host, port=port)
+    if settings.environment is not Environment.PRODUCTION:
+        # A demonstration on this machine: its browser reads without a key, as a
+        # viewer (persons as pseudonyms); writing still needs a key.
+        settings = settings.model_copy(update={"open_local_read": True})
+        say("demo.open_read")
+    _serve(settings, host, port)
 
 
 # --- the entry point: help in the user's language ------------------------------------

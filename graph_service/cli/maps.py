@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from graph_service.cli import options
+from graph_service.cli.operator import operator, record
 from graph_service.cli.output import fail, say, state
 from graph_service.config import get_settings
 from graph_service.errors import MaillageError
@@ -52,13 +53,7 @@ def map_command(
         SizeMeasure, typer.Option(help="Actor size: degree, betweenness or brokerage.")
     ] = SizeMeasure.DEGREE,
     labels: Annotated[int, typer.Option(help="How many names are always shown.")] = 15,
-    persons: Annotated[
-        bool,
-        typer.Option(
-            help="Name persons (only when MAILLAGE_INSIDE_ALLIES_ENABLED is set; "
-            "pseudonyms otherwise). Keep such a file private."
-        ),
-    ] = False,
+    persons: options.Persons = False,
 ) -> None:
     """Draw an analysis as one self-contained HTML map."""
     raw = {key: value for key, value in locals().items() if key not in ("kind", "output")}
@@ -67,12 +62,10 @@ def map_command(
     try:
         database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
         try:
-            # The operator running the CLI holds the database's credentials; the
-            # inside-allies switch is their own statement that persons may be named.
-            service = MapService(
-                database, settings, state.language, sensitive=settings.inside_allies_enabled
-            )
+            caller = operator(persons=persons)
+            service = MapService(database, settings, state.language, caller=caller)
             page = service.render(kind, query)
+            record(database, caller, f"map {kind.value}", writes=False)
         finally:
             database.close()
     except MaillageError as exc:

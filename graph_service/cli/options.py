@@ -72,3 +72,12 @@ def validated(model: type[Q], raw: dict[str, Any]) -> Q:
         return model.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
         raise fail(problems_from(exc, read=True)) from exc
+
+
+Persons = Annotated[
+    bool,
+    typer.Option(
+        help="Name persons (inside allies, levels): your decision as the operator, written "
+        "to the audit trail. Keep such output private."
+    ),
+]

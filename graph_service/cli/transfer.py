@@ -13,8 +13,10 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from graph_service.cli.operator import operator, record
 from graph_service.cli.output import console, fail, say, state
 from graph_service.config import get_settings
+from graph_service.domain.access import Caller
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import connection_info
@@ -25,10 +27,10 @@ from importers.formats import FileFormat
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 
 
-def _service() -> tuple[TransferService, Database]:
+def _service(caller: Caller) -> tuple[TransferService, Database]:
     settings = get_settings()
     database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-    return TransferService(database), database
+    return TransferService(database, caller), database
 
 
 def import_command(
@@ -54,8 +56,9 @@ def import_command(
         path = shipped_dataset(dataset)
     assert path is not None
     started = time.perf_counter()
+    caller = operator(persons=True)  # a file's persons are the operator's own data
     try:
-        service, database = _service()
+        service, database = _service(caller)
         try:
             with Progress(console=console, transient=True) as bar:
                 report = service.import_file(
@@ -64,6 +67,7 @@ def import_command(
                     dry_run=dry_run,
                     progress=ImportProgress(bar, path.name),
                 )
+            record(database, caller, "import", writes=not dry_run and report.changes > 0)
         finally:
             database.close()
     except MaillageError as exc:
@@ -132,18 +136,23 @@ def export_command(
     at: Annotated[
         str | None, typer.Option(help="Only ties valid on that day (YYYY-MM-DD).")
     ] = None,
+    public: Annotated[
+        bool, typer.Option(help="Leave persons and their ties out (a file to share).")
+    ] = False,
 ) -> None:
     """Export the graph (or a scope of it) to a file."""
     try:
         day = date.fromisoformat(at) if at else None
     except ValueError:
         raise typer.BadParameter(f"'{at}' is not a date (YYYY-MM-DD)", param_hint="--at") from None
+    caller = operator(persons=not public)
     try:
-        service, database = _service()
+        service, database = _service(caller)
         try:
             counts = service.export_file(
                 path, export_format, territory=territory, operation=operation, at=day
             )
+            record(database, caller, "export", writes=False)
         finally:
             database.close()
     except MaillageError as exc:

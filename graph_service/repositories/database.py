@@ -15,7 +15,13 @@ import neo4j.exceptions as neo4j_errors
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph_service.errors import ConflictError, DatabaseUnavailableError, MaillageError
+from graph_service.errors import (
+    ConflictError,
+    DatabaseUnavailableError,
+    MaillageError,
+    QueryRefusedError,
+    QueryTimeoutError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +131,38 @@ class Database:
         """Run ``work(tx, …)`` in one write transaction: all of it or nothing."""
         with self._session(neo4j.WRITE_ACCESS) as session:
             return session.execute_write(work, *args, **kwargs)
+
+    def read_bounded(
+        self,
+        work: Callable[Concatenate[ManagedTransaction, P], R],
+        timeout_seconds: float,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run ``work(tx, …)`` in a read transaction that the *server* stops after
+        ``timeout_seconds``.  A query of the caller's own (the console) may be
+        wrong: the server's refusal comes back as a 422 that quotes it, a query
+        that runs too long as a 503 — never a 500."""
+        bounded = neo4j.unit_of_work(timeout=timeout_seconds)(work)
+        try:
+            with self.driver.session(
+                database=self.connection.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                return session.execute_read(bounded, *args, **kwargs)
+        except MaillageError:
+            raise
+        except neo4j_errors.ClientError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or code.endswith("Transaction.Terminated"):
+                raise QueryTimeoutError(timeout_seconds) from exc
+            if code.endswith("Statement.AccessMode") or code.endswith("Security.Forbidden"):
+                raise QueryRefusedError("console.refused.write") from exc
+            message = (exc.message or code).strip().splitlines()[0][:300]
+            raise QueryRefusedError("console.refused.server", message=message) from exc
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise translate_driver_error(exc) from exc
+        except OSError as exc:
+            raise DatabaseUnavailableError() from exc
 
     def run_schema(self, statement: LiteralString) -> None:
         """Run one schema statement (DDL) in its own auto-commit transaction."""

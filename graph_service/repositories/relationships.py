@@ -74,9 +74,13 @@ def list_relationships(
     at: date | None,
     offset: int,
     limit: int,
-) -> tuple[int, list[dict[str, Any]]]:
+    hide_persons: bool = False,
+) -> tuple[int, int, list[dict[str, Any]]]:
+    """``(total, hidden, items)``: ``hidden`` counts the ties left out because
+    they touch a person (only when ``hide_persons``)."""
     record = tx.run(
         query("relationships/list"),
+        hide_persons=hide_persons,
         types=[t.value for t in types] if types else None,
         from_id=from_id,
         to_id=to_id,
@@ -85,7 +89,8 @@ def list_relationships(
         offset=offset,
         limit=limit,
     ).single(strict=True)
-    return record["total"], [relationship_from(item) for item in record["items"]]
+    items = [relationship_from(item) for item in record["items"]]
+    return record["total"], record["hidden"], items
 
 
 def part_of_closes_loop(tx: ManagedTransaction, from_id: str, to_id: str) -> bool:

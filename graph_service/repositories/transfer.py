@@ -65,9 +65,11 @@ def merge_relationships(tx: ManagedTransaction, rel_type: str, rows: list[dict[s
     )
 
 
-def export_nodes(tx: ManagedTransaction, ids: list[str] | None) -> Iterator[dict[str, Any]]:
+def export_nodes(
+    tx: ManagedTransaction, ids: list[str] | None, *, hide_persons: bool = False
+) -> Iterator[dict[str, Any]]:
     """Nodes as the result streams in (consume inside the transaction)."""
-    for record in tx.run(query("exports/nodes"), ids=ids):
+    for record in tx.run(query("exports/nodes"), ids=ids, hide_persons=hide_persons):
         yield {
             "labels": [label for label in record["labels"] if label != "Entity"],
             "properties": to_native(record["properties"]),
@@ -75,10 +77,10 @@ def export_nodes(tx: ManagedTransaction, ids: list[str] | None) -> Iterator[dict
 
 
 def export_relationships(
-    tx: ManagedTransaction, ids: list[str] | None, at: date | None
+    tx: ManagedTransaction, ids: list[str] | None, at: date | None, *, hide_persons: bool = False
 ) -> Iterator[dict[str, Any]]:
     """Relationships as the result streams in (consume inside the transaction)."""
-    for record in tx.run(query("exports/relationships"), ids=ids, at=at):
+    for record in tx.run(query("exports/relationships"), ids=ids, at=at, hide_persons=hide_persons):
         yield {
             "type": record["type"],
             "from": record["from_id"],

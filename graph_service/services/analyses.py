@@ -27,9 +27,10 @@ from graph_service.analyses import inside_allies as inside_allies_analysis
 from graph_service.analyses import levels as levels_analysis
 from graph_service.analyses import silos as silos_analysis
 from graph_service.config import Language, Settings
+from graph_service.domain.access import Caller, Role
 from graph_service.domain.enums import NodeLabel, RelationshipType, Sphere
 from graph_service.domain.nodes import NodeId, Reference
-from graph_service.errors import FieldProblem, MaillageError, NotFoundError, ValidationProblem
+from graph_service.errors import FieldProblem, NotFoundError, ValidationProblem
 from graph_service.i18n import translate
 from graph_service.projection import (
     DEFAULT_NORTH,
@@ -41,6 +42,7 @@ from graph_service.projection import (
 )
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories.database import Database
+from graph_service.services.privacy import Privacy
 from graph_service.services.references import ReferenceResolver
 
 
@@ -285,12 +287,22 @@ def partition_of(graph: nx.Graph, partition: Partition) -> dict[Hashable, str]:
 
 
 class AnalysisService:
+    """The analyses, run for ``caller``: every role may run them; the inside-allies
+    analysis needs the sensitive permission, and elsewhere persons are pseudonyms."""
+
     def __init__(
-        self, database: Database, settings: Settings, language: Language = Language.FR
+        self,
+        database: Database,
+        settings: Settings,
+        language: Language = Language.FR,
+        *,
+        caller: Caller,
     ) -> None:
         self.database = database
         self.settings = settings
         self.language = language
+        self.caller = caller
+        self.privacy = Privacy(database, caller, language)
 
     def run(self, name: AnalysisName, query: AnalysisQuery) -> dict[str, Any]:
         """The report of analysis ``name`` (the API's and the CLI's JSON)."""
@@ -309,6 +321,7 @@ class AnalysisService:
 
     def analyse(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
         """The report and the graph it was computed on (what a map draws)."""
+        self.caller.require(Role.VIEWER)
         analysis = self._dispatch(name, self.resolved(query))
         if name in (AnalysisName.BROKERS, AnalysisName.SILOS):
             analysis.report["scope_check"] = scope_check(analysis.graph)
@@ -419,8 +432,9 @@ class AnalysisService:
     # --- inside allies -------------------------------------------------------------
 
     def inside_allies(self, query: AnalysisQuery) -> Analysis:
-        if not self.settings.inside_allies_enabled:
-            raise InsideAlliesDisabledError()
+        # It names persons inside an institution, with their stances: never pseudonymised
+        # (a stance with an employer is already too much), only for the permission.
+        self.caller.require_sensitive()
         _require(query.actor, "actor", AnalysisName.INSIDE_ALLIES)
         _require(query.target, "target", AnalysisName.INSIDE_ALLIES)
         assert query.actor is not None and query.target is not None
@@ -450,6 +464,7 @@ class AnalysisService:
                 max_age_months=query.max_age_months,
             )[: query.top],
         )
+        self.caller.note(sensitive_read="inside-allies", target=query.target)
         return Analysis(graph, report)
 
     # --- multi-level frameworks ------------------------------------------------------
@@ -458,7 +473,7 @@ class AnalysisService:
         """Any scope: an operation, a territory, or the whole graph."""
         options = projection_options(query, self.settings)
         report = self._header(AnalysisName.LEVELS, options, query)
-        graph = project_frameworks(self.database, options)
+        graph = self.privacy.graph(project_frameworks(self.database, options))
         report.update(levels_analysis.multi_level(graph))
         return Analysis(graph, report)
 
@@ -642,15 +657,6 @@ class Analysis:
 
     graph: nx.Graph
     report: dict[str, Any]
-
-
-class InsideAlliesDisabledError(MaillageError):
-    status_code = 403
-    title_key = "analysis.disabled"
-    problem_type = "/problems/analysis-disabled"
-
-    def __init__(self) -> None:
-        super().__init__("analysis.inside_allies_disabled")
 
 
 def brokers_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:

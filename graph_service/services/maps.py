@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 
 from graph_service.analyses import brokers as brokers_analysis
 from graph_service.config import Language, Settings
+from graph_service.domain.access import Caller, Role
 from graph_service.projection import project, side_of
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories.database import Database
@@ -77,14 +78,13 @@ class MapService:
         settings: Settings,
         language: Language = Language.FR,
         *,
-        sensitive: bool = False,
+        caller: Caller,
     ) -> None:
         self.database = database
         self.settings = settings
         self.language = language
-        #: Whether the caller may see persons (decided by the caller's rights).
-        self.sensitive = sensitive
-        self.analyses = AnalysisService(database, settings, language)
+        self.caller = caller
+        self.analyses = AnalysisService(database, settings, language, caller=caller)
 
     def options(self, query: MapQuery, *, positions: bool = True) -> MapOptions:
         return MapOptions(
@@ -92,7 +92,8 @@ class MapService:
             size_by=query.size_by.value,
             labels=query.labels,
             seed=query.seed,
-            sensitive=self.sensitive and query.persons,
+            # Names only when the caller may see them and the map asks for them.
+            sensitive=self.caller.sensitive and query.persons,
             positions=positions,
             top=query.top,
         )
@@ -125,6 +126,7 @@ class MapService:
     def _ecosystem(self, query: MapQuery) -> MapInput:
         # No analysis runs here, so the names typed are resolved here (analyse()
         # resolves them for every other kind).
+        self.caller.require(Role.VIEWER)
         query = self.analyses.resolved(query)
         options = projection_options(query, self.settings)
         graph = project(self.database, options)

@@ -8,12 +8,14 @@ from typing import Any
 from neo4j import ManagedTransaction
 from pydantic import BaseModel, ValidationError
 
+from graph_service.domain.access import Caller, Role
 from graph_service.domain.enums import NodeLabel
 from graph_service.domain.nodes import NodeBase
 from graph_service.domain.resources import FRAMEWORKS, NodeResource
 from graph_service.errors import ConflictError, FieldProblem, NotFoundError, ValidationProblem
 from graph_service.repositories import nodes as repo
 from graph_service.repositories.database import Database
+from graph_service.services.privacy import Privacy
 from graph_service.services.references import ReferenceResolver
 from graph_service.services.validation import check_if_match, problems_from, property_changes
 
@@ -25,16 +27,30 @@ def _node_id(payload: BaseModel) -> str:
     return str(payload.model_dump(include={"id"})["id"])
 
 
-def _stored_props(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(exclude={"is_actor"}, exclude_none=True)
+def _stored_props(model: BaseModel, recorded_by: str) -> dict[str, Any]:
+    # Who recorded a fact is the account that wrote it, never what a client says.
+    return {**model.model_dump(exclude={"is_actor"}, exclude_none=True), "recorded_by": recorded_by}
 
 
 class NodeService:
-    """The use cases of one node resource (actors, persons, territories…)."""
+    """The use cases of one node resource (actors, persons, territories…), as
+    ``caller`` may use them: reads for every role, writes for editors; persons
+    only with the sensitive permission (others see pseudonyms in lists)."""
 
-    def __init__(self, database: Database, resource: NodeResource) -> None:
+    def __init__(self, database: Database, resource: NodeResource, caller: Caller) -> None:
         self.database = database
         self.resource = resource
+        self.caller = caller
+        self.privacy = Privacy(database, caller)
+
+    @property
+    def _is_person(self) -> bool:
+        return self.resource.label is NodeLabel.PERSON
+
+    def _may_write(self) -> None:
+        self.caller.require(Role.EDITOR)
+        if self._is_person:
+            self.caller.require_sensitive()
 
     @property
     def label(self) -> NodeLabel:
@@ -44,10 +60,15 @@ class NodeService:
         return NotFoundError(self.resource.name_en, id)
 
     def create(self, payload: NodeBase) -> dict[str, Any]:
+        self._may_write()
         if self.resource is FRAMEWORKS and getattr(payload, "is_actor", False):
             return self._add_framework_to_actor(payload)
         try:
-            return self.database.write(repo.create_node, self.label, _stored_props(payload))
+            created = self.database.write(
+                repo.create_node, self.label, _stored_props(payload, self.caller.name)
+            )
+            self.caller.note(created=created.get("id"))
+            return created
         except ConflictError as exc:
             raise ConflictError(
                 "error.duplicate.detail", label=self.resource.name_en, id=_node_id(payload)
@@ -58,6 +79,7 @@ class NodeService:
         existing actor; the actor keeps its name, and its aliases gain the new ones."""
         id = _node_id(payload)
         given = payload.model_dump(exclude_unset=True, exclude={"is_actor", "id", "name"})
+        given["recorded_by"] = self.caller.name
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
             actor = repo.get_node(tx, NodeLabel.ACTOR, id)
@@ -81,9 +103,13 @@ class NodeService:
         return self.database.write(work)
 
     def get(self, id: str) -> dict[str, Any]:
+        if self._is_person:
+            # Even "no such person" would tell a guessed name exists or not.
+            self.caller.require_sensitive()
         node = self.database.read(repo.get_node, self.label, id)
         if node is None:
             raise self._not_found(id)
+        self.privacy.saw_persons("person", 1 if self._is_person else 0)
         return node
 
     def update(
@@ -93,6 +119,8 @@ class NodeService:
         The node is locked first, then read, merged, validated as a whole and written
         in the same transaction: concurrent patches run one after the other and none
         is lost.  ``if_match`` (an ETag) refuses the write if the node changed."""
+        self._may_write()
+        patch = {**patch, "recorded_by": self.caller.name}
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
             if not repo.lock_node(tx, self.label, id):
@@ -110,7 +138,7 @@ class NodeService:
                 )
             except ValidationError as exc:
                 raise problems_from(exc, ("body",)) from exc
-            new_props = _stored_props(validated)
+            new_props = _stored_props(validated, self.caller.name)
             changes = property_changes(stored, patch, new_props)
             updated = repo.update_node(tx, self.label, id, changes) if changes else current
             assert updated is not None
@@ -119,12 +147,20 @@ class NodeService:
         return self.database.write(work)
 
     def delete(self, id: str, force: bool = False) -> None:
-        outcome = self.database.write(repo.delete_node, self.label, id, force)
+        self._may_write()
+
+        def work(tx: ManagedTransaction) -> tuple[dict[str, Any] | None, tuple[int, bool] | None]:
+            removed = repo.get_node(tx, self.label, id)
+            return removed, repo.delete_node(tx, self.label, id, force)
+
+        removed, outcome = self.database.write(work)
         if outcome is None:
             raise self._not_found(id)
         degree, deleted = outcome
         if not deleted:
             raise ConflictError("error.has_relationships.detail", id=id, count=degree)
+        # The audit trail keeps what was removed (and how many ties went with it).
+        self.caller.note(removed=removed, removed_relationships=degree if force else 0)
 
     def list(
         self,
@@ -157,4 +193,5 @@ class NodeService:
                 limit=limit,
             )
 
-        return self.database.read(work)
+        total, items = self.database.read(work)
+        return total, self.privacy.nodes(items)

@@ -5,7 +5,7 @@ an id; an unknown or ambiguous one is a clear error that lists the candidates.""
 from __future__ import annotations
 
 from graph_service.domain.enums import NodeLabel
-from graph_service.errors import FieldProblem, ValidationProblem
+from graph_service.errors import FieldProblem, NotFoundError, ValidationProblem
 from graph_service.repositories import nodes as repo
 from graph_service.repositories.database import Database
 from importers.validation import fold
@@ -24,8 +24,12 @@ class ReferenceResolver:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def resolve(self, label: NodeLabel, text: str, field: str) -> str:
-        """The id of the one node of ``label`` that ``text`` designates."""
+    def resolve(
+        self, label: NodeLabel, text: str, field: str, *, not_found: str | None = None
+    ) -> str:
+        """The id of the one node of ``label`` that ``text`` designates.  Given
+        ``not_found`` (what the path names: "actor"…), a reference that matches
+        nothing is a 404 rather than a problem with a field."""
         candidates = self.database.read(repo.reference_candidates, label, text)
         if not candidates:
             shorter = " ".join(
@@ -43,6 +47,8 @@ class ReferenceResolver:
         ]
         if len(exact) == 1:
             return str(exact[0]["id"])
+        if not candidates and not_found is not None:
+            raise NotFoundError(not_found, text)
         if not candidates:
             raise ValidationProblem(
                 [FieldProblem(("query", field), "reference.unknown", text, {"ref": text})],

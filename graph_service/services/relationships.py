@@ -10,12 +10,20 @@ from typing import Any
 from neo4j import ManagedTransaction
 from pydantic import ValidationError
 
+from graph_service.domain.access import Caller, Role
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from graph_service.domain.relationships import ENDPOINTS, RelationshipBase, relationship_adapter
-from graph_service.errors import ConflictError, FieldProblem, NotFoundError, ValidationProblem
+from graph_service.errors import (
+    ConflictError,
+    FieldProblem,
+    ForbiddenError,
+    NotFoundError,
+    ValidationProblem,
+)
 from graph_service.repositories import nodes as node_repo
 from graph_service.repositories import relationships as repo
 from graph_service.repositories.database import Database
+from graph_service.services.privacy import PERSON, SENSITIVE_TYPES, Privacy
 from graph_service.services.validation import check_if_match, problems_from, property_changes
 
 _FIXED_FIELDS = ("type", "from_id", "to_id", "id")
@@ -76,15 +84,44 @@ def _reference_problems(tx: ManagedTransaction, payload: RelationshipBase) -> li
     return problems
 
 
+def _touches_person(tx: ManagedTransaction, rel_type: str, from_id: str, to_id: str) -> bool:
+    if rel_type in SENSITIVE_TYPES:
+        return True
+    labels = node_repo.labels_by_id(tx, [from_id, to_id])
+    return any(PERSON in (found or set()) for found in labels.values())
+
+
 class RelationshipService:
-    def __init__(self, database: Database) -> None:
+    """Relationship use cases as ``caller`` may use them: reads for every role,
+    writes for editors; a tie that touches a person only with the sensitive
+    permission (lists leave such ties out, and count them)."""
+
+    def __init__(self, database: Database, caller: Caller) -> None:
         self.database = database
+        self.caller = caller
+        self.privacy = Privacy(database, caller)
+
+    def _check_sensitive(self, tx: ManagedTransaction, rel: dict[str, Any]) -> None:
+        if not self.caller.sensitive and _touches_person(
+            tx, str(rel["type"]), str(rel["from_id"]), str(rel["to_id"])
+        ):
+            raise ForbiddenError("error.forbidden.sensitive")
 
     def create(self, payload: RelationshipBase) -> dict[str, Any]:
+        self.caller.require(Role.EDITOR)
         props = payload.properties()
         props.setdefault("id", uuid.uuid4().hex)
+        props["recorded_by"] = self.caller.name
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
+            self._check_sensitive(
+                tx,
+                {
+                    "type": payload.rel_type.value,
+                    "from_id": payload.from_id,
+                    "to_id": payload.to_id,
+                },
+            )
             problems = _reference_problems(tx, payload)
             if problems:
                 raise ValidationProblem(problems)
@@ -92,6 +129,7 @@ class RelationshipService:
                 tx, payload.rel_type, payload.from_id, payload.to_id, props
             )
             assert created is not None  # endpoints were just checked in this transaction
+            self.caller.note(created=created.get("id"))
             return created
 
         try:
@@ -102,9 +140,16 @@ class RelationshipService:
             ) from exc
 
     def get(self, id: str) -> dict[str, Any]:
-        found = self.database.read(repo.get_relationship, id)
-        if found is None:
-            raise NotFoundError("relationship", id)
+        def work(tx: ManagedTransaction) -> dict[str, Any]:
+            found = repo.get_relationship(tx, id)
+            if found is None:
+                raise NotFoundError("relationship", id)
+            self._check_sensitive(tx, found)
+            return found
+
+        found = self.database.read(work)
+        if self.caller.sensitive and str(found["type"]) in SENSITIVE_TYPES:
+            self.caller.note(sensitive_read="relationship", id=id)
         return found
 
     def update(
@@ -119,6 +164,8 @@ class RelationshipService:
         ]
         if fixed:
             raise ValidationProblem(fixed)
+        self.caller.require(Role.EDITOR)
+        patch = {**patch, "recorded_by": self.caller.name}
 
         def work(tx: ManagedTransaction) -> dict[str, Any]:
             # Locked before it is read: two patches (valid_from here, valid_to there)
@@ -128,6 +175,7 @@ class RelationshipService:
             current = repo.get_relationship(tx, id)
             if current is None:
                 raise NotFoundError("relationship", id)
+            self._check_sensitive(tx, current)
             check_if_match(current, if_match)
             stored = {k: v for k, v in current.items() if k not in _SERVER_FIELDS}
             merged = {k: v for k, v in {**stored, **patch}.items() if v is not None}
@@ -147,8 +195,18 @@ class RelationshipService:
         return self.database.write(work)
 
     def delete(self, id: str) -> None:
-        if not self.database.write(repo.delete_relationship, id):
-            raise NotFoundError("relationship", id)
+        self.caller.require(Role.EDITOR)
+
+        def work(tx: ManagedTransaction) -> dict[str, Any]:
+            current = repo.get_relationship(tx, id)
+            if current is None:
+                raise NotFoundError("relationship", id)
+            self._check_sensitive(tx, current)
+            repo.delete_relationship(tx, id)
+            return current
+
+        removed = self.database.write(work)
+        self.caller.note(removed=removed)  # the audit trail keeps what was removed
 
     def list(
         self,
@@ -160,9 +218,12 @@ class RelationshipService:
         at: date | None,
         offset: int,
         limit: int,
-    ) -> tuple[int, list[dict[str, Any]]]:
-        return self.database.read(
+    ) -> tuple[int, int, list[dict[str, Any]]]:
+        """``(total, hidden, items)``: ties touching a person are left out, and
+        counted in ``hidden``, for a caller without the sensitive permission."""
+        total, hidden, items = self.database.read(
             repo.list_relationships,
+            hide_persons=self.privacy.hides_persons,
             types=types,
             from_id=from_id,
             to_id=to_id,
@@ -171,3 +232,6 @@ class RelationshipService:
             offset=offset,
             limit=limit,
         )
+        sensitive = sum(1 for item in items if str(item["type"]) in SENSITIVE_TYPES)
+        self.privacy.saw_persons("relationships", sensitive)
+        return total, hidden, items

@@ -16,7 +16,9 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph_service.errors import ImportRejectedError, MaillageError, ReadError
+from graph_service.domain.access import Caller, Role
+from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.errors import ForbiddenError, ImportRejectedError, MaillageError, ReadError
 from graph_service.repositories import nodes as node_repo
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories import transfer as repo
@@ -129,9 +131,19 @@ def _unreadable_as_workbook(reader: Callable[[Path], RecordStream], path: Path) 
         ) from exc
 
 
+#: What a file may only carry for a caller with the sensitive permission.
+_SENSITIVE_NODES = {NodeLabel.PERSON.value}
+_SENSITIVE_TIES = {RelationshipType.WORKS_IN.value, RelationshipType.SUPPORTS.value}
+
+
 class TransferService:
-    def __init__(self, database: Database) -> None:
+    """Imports (editors; persons only with the sensitive permission) and exports
+    (analysts; a caller without the permission gets a public export, persons and
+    their ties left out)."""
+
+    def __init__(self, database: Database, caller: Caller) -> None:
         self.database = database
+        self.caller = caller
 
     def import_file(
         self,
@@ -145,6 +157,7 @@ class TransferService:
 
         What is read is staged on disk (see :mod:`importers.staging`), so memory
         stays bounded by a batch whatever the size of the file."""
+        self.caller.require(Role.EDITOR)
         with tempfile.TemporaryDirectory(prefix="maillage-import-") as folder:
             staging = Staging(Path(folder))
             try:
@@ -171,6 +184,8 @@ class TransferService:
             staging, lambda ids: self.database.read(repo.existing_nodes, ids), repo.BATCH_SIZE
         )
         changes = staging.changes()
+        self._check_sensitive(summary)
+        self.caller.note(file=path.name, format=stream.format, dry_run=dry_run, changes=changes)
         if progress:
             progress("validated", changes)
         if not dry_run and changes:
@@ -179,6 +194,12 @@ class TransferService:
             else:
                 self._write_in_steps(staging, progress)
         return ImportReport(stream.format, dry_run, summary, changes)
+
+    def _check_sensitive(self, summary: dict[str, dict[str, dict[str, int]]]) -> None:
+        labels = {part for key in summary.get("nodes", {}) for part in key.split(":")}
+        types = set(summary.get("relationships", {}))
+        if (labels & _SENSITIVE_NODES or types & _SENSITIVE_TIES) and not self.caller.sensitive:
+            raise ForbiddenError("error.forbidden.sensitive")
 
     def _write_in_steps(
         self, staging: Staging, progress: Callable[[str, int], None] | None
@@ -219,7 +240,10 @@ class TransferService:
     ) -> dict[str, int]:
         """Write the graph, or the part scoped like an analysis: the actors of a
         territory (with sub-territories) or an operation, their relationships valid
-        ``at``, and the nodes at the other end of those."""
+        ``at``, and the nodes at the other end of those.  Without the sensitive
+        permission, persons and the ties that touch them are left out."""
+        self.caller.require(Role.ANALYST)
+        hide = not self.caller.sensitive
 
         scope = {
             "territory": territory,
@@ -240,21 +264,24 @@ class TransferService:
             if not (territory or operation):
                 return writer(
                     path,
-                    repo.export_nodes(tx, None),
-                    repo.export_relationships(tx, None, at),
+                    repo.export_nodes(tx, None, hide_persons=hide),
+                    repo.export_relationships(tx, None, at, hide_persons=hide),
                     scope,
                 )
             actors = projection_repo.actors_in_scope(
                 tx, territory=territory, operation=operation, spheres=None, period=(at, at)
             )
             ids = [actor["id"] for actor in actors]
-            relationships = list(repo.export_relationships(tx, ids, at))
+            relationships = list(repo.export_relationships(tx, ids, at, hide_persons=hide))
             ends = {r["from"] for r in relationships} | {r["to"] for r in relationships}
-            return writer(
-                path, repo.export_nodes(tx, sorted(set(ids) | ends)), relationships, scope
-            )
+            nodes = repo.export_nodes(tx, sorted(set(ids) | ends), hide_persons=hide)
+            return writer(path, nodes, relationships, scope)
 
-        return self.database.read(write)
+        counts = self.database.read(write)
+        self.caller.note(export=export_format.value, public=hide, **scope)
+        if not hide:
+            self.caller.note(sensitive_read="export")
+        return counts
 
 
 def _counted(stream: RecordStream, progress: Callable[[str, int], None] | None) -> RecordStream:

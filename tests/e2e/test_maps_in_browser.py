@@ -17,6 +17,7 @@ from graph_service.config import Settings
 from graph_service.repositories.database import Database
 from graph_service.services.maps import MapKind, MapQuery, MapService
 from graph_service.services.transfer import TransferService
+from tests.callers import OPERATOR
 from tests.e2e.conftest import LiveServer, Watched, keep_screenshot
 from visualisations.document import MapDocument
 
@@ -48,8 +49,8 @@ class SavedMap:
 @pytest.fixture
 def saved_maps(clean_database: Database, tmp_path: Path) -> dict[MapKind, SavedMap]:
     for dataset in ("caac", "inside-allies-example"):
-        TransferService(clean_database).import_file(shipped_dataset(dataset))
-    service = MapService(clean_database, Settings(MAILLAGE_INSIDE_ALLIES_ENABLED=True))
+        TransferService(clean_database, OPERATOR).import_file(shipped_dataset(dataset))
+    service = MapService(clean_database, Settings(), caller=OPERATOR)
     maps = {}
     for kind, raw in QUERIES.items():
         query = MapQuery.model_validate(raw)
@@ -137,7 +138,7 @@ def test_filters_hide_a_sphere_and_the_silos_view_switches_colours(
 def test_the_explorer_end_to_end(
     clean_database: Database, live_server: LiveServer, watched: Watched
 ) -> None:
-    TransferService(clean_database).import_file(shipped_dataset("caac"))
+    TransferService(clean_database, OPERATOR).import_file(shipped_dataset("caac"))
     page = watched.page
     page.goto(f"{live_server.url}/")
     assert page.locator("h1").inner_text() == "Maillage — explorateur"

@@ -14,16 +14,21 @@ marker node that a previous test run left.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import secrets
+from collections.abc import Callable, Iterator
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from graph_service.api.app import create_app
 from graph_service.config import Settings
+from graph_service.domain.access import Role
 from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import ConnectionInfo, Database
 from graph_service.repositories.schema import apply_migrations, empty_database
+from graph_service.services.accounts import AccountService
+from tests.callers import OPERATOR
 
 
 def _unavailable(reason: str) -> None:
@@ -102,8 +107,51 @@ def clean_database(database: Database) -> Database:
     return database
 
 
+#: The host TestClient names, beside the default allowed ones.
+TEST_HOSTS = "testserver,localhost,127.0.0.1,::1"
+
+
+def api_settings(**values: object) -> Settings:
+    return Settings(MAILLAGE_ALLOWED_HOSTS=TEST_HOSTS, **values)  # type: ignore[arg-type]
+
+
+def issue_key(database: Database, role: Role, *, sensitive: bool = False) -> str:
+    """A real key of a new account with ``role`` (created the way an admin would)."""
+    accounts = AccountService(database, OPERATOR)
+    name = f"{role.value}-{'s' if sensitive else 'p'}-{secrets.token_hex(3)}"
+    accounts.add_account(name, role)
+    return accounts.create_key(name, sensitive=sensitive).token
+
+
 @pytest.fixture
-def client(clean_database: Database) -> Iterator[TestClient]:
-    app = create_app(Settings(), database=clean_database)
+def app(clean_database: Database) -> FastAPI:
+    return create_app(api_settings(), database=clean_database)
+
+
+@pytest.fixture
+def client(app: FastAPI, clean_database: Database) -> Iterator[TestClient]:
+    """A client with an administrator's key that may see persons: the tests of
+    what the API does; what each role may see is tested with :func:`client_as`."""
+    token = issue_key(clean_database, Role.ADMIN, sensitive=True)
     with TestClient(app, raise_server_exceptions=False) as test_client:
+        test_client.headers["Authorization"] = f"Bearer {token}"
         yield test_client
+
+
+@pytest.fixture
+def client_as(app: FastAPI, clean_database: Database) -> Iterator[Callable[..., TestClient]]:
+    """``client_as(Role.VIEWER)``: a client holding a fresh key of that role."""
+    opened: list[TestClient] = []
+
+    def make(role: Role | None, *, sensitive: bool = False) -> TestClient:
+        test_client = TestClient(app, raise_server_exceptions=False)
+        test_client.__enter__()
+        opened.append(test_client)
+        if role is not None:
+            token = issue_key(clean_database, role, sensitive=sensitive)
+            test_client.headers["Authorization"] = f"Bearer {token}"
+        return test_client
+
+    yield make
+    for test_client in opened:
+        test_client.__exit__(None, None, None)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -13,11 +14,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph_service.analyses.brokers import brokerage_roles, burt_constraint
-from graph_service.api.app import create_app
 from graph_service.cli.transfer import shipped_dataset
-from graph_service.config import Settings
+from graph_service.domain.access import Role
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import TransferService
+from tests.callers import OPERATOR
 
 FAMILY_SPHERES = {  # an arbitrary but fixed partition of Padgett's families
     "Acciaiuoli": "market",
@@ -377,8 +378,10 @@ def test_levels_and_double_space(client: TestClient) -> None:
     assert client.get("/api/v1/analyses/double-space", params={"link": "nope"}).status_code == 404
 
 
-def test_inside_allies_are_off_by_default_and_work_when_enabled(clean_database: Database) -> None:
-    with TestClient(create_app(Settings(), database=clean_database)) as client:
+def test_inside_allies_need_the_sensitive_permission(
+    client: TestClient, client_as: Callable[..., TestClient]
+) -> None:
+    if True:  # one block: the data, then each kind of caller
         for id, sphere in [
             ("banana-link", "civil_society"),
             ("fruitco", "market"),
@@ -407,12 +410,12 @@ def test_inside_allies_are_off_by_default_and_work_when_enabled(clean_database: 
             {"type": "COOPERATES_WITH", "from_id": "banana-link", "to_id": "colsiba"},
         )
         params = {"actor": "banana-link", "target": "fruitco", "at": "2026-06-01"}
-        refused = client.get("/api/v1/analyses/inside-allies", params=params)
-        assert refused.status_code == 403
-        assert refused.headers["content-type"] == "application/problem+json"
-        assert "insider" not in refused.text
-    enabled = Settings(MAILLAGE_INSIDE_ALLIES_ENABLED=True)
-    with TestClient(create_app(enabled, database=clean_database)) as client:
+        # An administrator without the permission is refused too: it is not a role.
+        for role in (Role.VIEWER, Role.ANALYST, Role.ADMIN):
+            refused = client_as(role).get("/api/v1/analyses/inside-allies", params=params)
+            assert refused.status_code == 403
+            assert refused.headers["content-type"] == "application/problem+json"
+            assert "insider" not in refused.text
         report = client.get("/api/v1/analyses/inside-allies", params=params).json()
         assert [(r["id"], r["stance"], r["via"], r["stale"]) for r in report["results"]] == [
             ("insider", "ally", ["colsiba"], False)
@@ -473,7 +476,7 @@ def test_cli_json_matches_the_api(florence: TestClient, neo4j_connection: Any) -
     assert bad.returncode == 1 and "- at:" in bad.stderr
 
 
-def test_the_fictional_inside_allies_example(clean_database: Database) -> None:
+def test_the_fictional_inside_allies_example(clean_database: Database, client: TestClient) -> None:
     """The shipped example is fictional, says so on every node, and shows the
     analysis: the ally first, the sympathiser flagged as not verified for long,
     the opposed and the neutral left out."""
@@ -483,11 +486,9 @@ def test_the_fictional_inside_allies_example(clean_database: Database) -> None:
         name = node["properties"]["name"]
         assert node["properties"]["source"] == "exemple-fictif"
         assert "fictif" in name or "fictive" in name or name.startswith("Pseudonyme"), name
-    TransferService(clean_database).import_file(path)
-    enabled = Settings(MAILLAGE_INSIDE_ALLIES_ENABLED=True)
-    with TestClient(create_app(enabled, database=clean_database)) as client:
-        params = {"actor": "fictif-collectif", "target": "fictif-fruitco", "at": "2026-06-01"}
-        report = client.get("/api/v1/analyses/inside-allies", params=params).json()
+    TransferService(clean_database, OPERATOR).import_file(path)
+    params = {"actor": "fictif-collectif", "target": "fictif-fruitco", "at": "2026-06-01"}
+    report = client.get("/api/v1/analyses/inside-allies", params=params).json()
     assert [(r["id"], r["stance"], r["stale"]) for r in report["results"]] == [
         ("fictif-a", "ally", False),
         ("fictif-b", "sympathetic", True),

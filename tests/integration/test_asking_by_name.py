@@ -10,11 +10,12 @@ from fastapi.testclient import TestClient
 from graph_service.cli.transfer import shipped_dataset
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import TransferService
+from tests.callers import OPERATOR
 
 
 @pytest.fixture
 def caac(client: TestClient, clean_database: Database) -> TestClient:
-    TransferService(clean_database).import_file(shipped_dataset("caac"))
+    TransferService(clean_database, OPERATOR).import_file(shipped_dataset("caac"))
     return client
 
 

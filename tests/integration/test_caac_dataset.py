@@ -14,15 +14,18 @@ from graph_service.cli.transfer import shipped_dataset
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import TransferService
 from importers.validation import fold
+from tests.callers import OPERATOR
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 @pytest.fixture
 def caac(client: TestClient, clean_database: Database) -> Database:
-    report = TransferService(clean_database).import_file(shipped_dataset("caac"))
+    report = TransferService(clean_database, OPERATOR).import_file(shipped_dataset("caac"))
     assert report.changes > 300
-    assert TransferService(clean_database).import_file(shipped_dataset("caac")).changes == 0
+    assert (
+        TransferService(clean_database, OPERATOR).import_file(shipped_dataset("caac")).changes == 0
+    )
     return clean_database
 
 

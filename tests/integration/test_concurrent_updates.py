@@ -15,6 +15,7 @@ from graph_service.repositories.database import Database
 from graph_service.services.nodes import NodeService
 from graph_service.services.relationships import RelationshipService
 from graph_service.services.validation import etag_of
+from tests.callers import OPERATOR
 
 ACTORS = next(r for r in NODE_RESOURCES if r.path == "actors")
 
@@ -28,7 +29,7 @@ def test_twenty_clients_appending_an_alias_lose_none_with_if_match(
     client: TestClient, clean_database: Database
 ) -> None:
     _actor(client, "grdr")
-    service = NodeService(clean_database, ACTORS)
+    service = NodeService(clean_database, ACTORS, OPERATOR)
 
     def append(number: int) -> int:
         attempts = 0
@@ -67,7 +68,7 @@ def test_two_valid_date_patches_never_store_an_invalid_period(
 ) -> None:
     _actor(client, "a")
     _actor(client, "b")
-    service = RelationshipService(clean_database)
+    service = RelationshipService(clean_database, OPERATOR)
     invalid = 0
     for trial in range(15):
         tie = service.create(

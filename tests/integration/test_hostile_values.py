@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import ExportFormat, TransferService
+from tests.callers import OPERATOR
 
 
 @pytest.mark.parametrize("name", ["GRDR\x07", "GR\x00DR", "GRDR\x1b[31m", "deux\nlignes"])
@@ -57,15 +58,15 @@ def test_no_formula_survives_into_a_spreadsheet(
     body = {"id": "piege", "name": hostile, "sphere": "civil_society", "aliases": ["@SUM(A1)"]}
     assert client.post("/api/v1/actors", json=body).status_code == 201
     workbook_path = tmp_path / "export.xlsx"
-    TransferService(clean_database).export_file(workbook_path, ExportFormat.XLSX)
+    TransferService(clean_database, OPERATOR).export_file(workbook_path, ExportFormat.XLSX)
     workbook = load_workbook(workbook_path)
     cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
     assert not [c for c in cells if c.data_type == "f"], "a formula survived"
     assert any(c.value == "'" + hostile for c in cells)
     csv_folder = tmp_path / "csv"
-    TransferService(clean_database).export_file(csv_folder, ExportFormat.CSV)
+    TransferService(clean_database, OPERATOR).export_file(csv_folder, ExportFormat.CSV)
     text = "".join(p.read_text(encoding="utf-8") for p in csv_folder.glob("*.csv"))
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
     for exported in (workbook_path, csv_folder):
-        assert TransferService(clean_database).import_file(exported).changes == 0
+        assert TransferService(clean_database, OPERATOR).import_file(exported).changes == 0
     assert client.get("/api/v1/actors/piege").json()["name"] == hostile

@@ -20,6 +20,7 @@ from graph_service.repositories.schema import apply_migrations, empty_database
 from graph_service.services.transfer import ExportFormat, TransferService
 from importers import validation
 from importers.synthetic import write_csv, write_json
+from tests.callers import OPERATOR
 
 
 def _count(database: Database) -> int:
@@ -62,14 +63,14 @@ def test_references_resolve_across_batches(
     }
     path = tmp_path / "spread.json"
     path.write_text(json.dumps(document))
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.summary["nodes"]["Actor"]["created"] == 20
     assert report.summary["relationships"]["COOPERATES_WITH"]["created"] == 15
     records, _, _ = clean_database.driver.execute_query(
         "MATCH (a {id: 'a-1'})-[:COOPERATES_WITH]->(b) RETURN b.id AS id"
     )
     assert [r["id"] for r in records] == ["a-18"]
-    assert TransferService(clean_database).import_file(path).changes == 0
+    assert TransferService(clean_database, OPERATOR).import_file(path).changes == 0
 
 
 def test_duplicates_far_apart_are_found_with_where_they_first_were(
@@ -85,7 +86,7 @@ def test_duplicates_far_apart_are_found_with_where_they_first_were(
     path = tmp_path / "twice.json"
     path.write_text(json.dumps(document))
     with pytest.raises(ImportRejectedError) as caught:
-        TransferService(clean_database).import_file(path)
+        TransferService(clean_database, OPERATOR).import_file(path)
     problems = [p.render(Language.EN) for p in caught.value.problems]
     assert [(p["sheet"], p["row"], p["column"]) for p in problems] == [
         ("nodes", 11, "id"),
@@ -103,7 +104,7 @@ def test_a_file_broken_half_way_writes_nothing(clean_database: Database, tmp_pat
     text = path.read_text()
     path.write_text(text[: len(text) * 3 // 4])
     with pytest.raises(ImportRejectedError) as caught:
-        TransferService(clean_database).import_file(path)
+        TransferService(clean_database, OPERATOR).import_file(path)
     (problem,) = [p.render(Language.FR) for p in caught.value.problems]
     assert problem["file"] == "cut.json" and "illisible" in problem["message"].lower()
     assert _count(clean_database) == 0
@@ -120,7 +121,7 @@ def test_beyond_the_limit_problems_are_counted_not_listed(
     path = tmp_path / "wrong.json"
     path.write_text(json.dumps(document))
     with pytest.raises(ImportRejectedError) as caught:
-        TransferService(clean_database).import_file(path)
+        TransferService(clean_database, OPERATOR).import_file(path)
     problems = [p.render(Language.EN) for p in caught.value.problems]
     assert [p["row"] for p in problems] == [1, 2, 3, None]
     assert "4 more problems" in problems[-1]["message"]
@@ -137,7 +138,7 @@ def _peak(work: Callable[[], object]) -> int:
 
 
 def _validation_peak(database: Database, path: Path) -> int:
-    return _peak(lambda: TransferService(database).import_file(path, dry_run=True))
+    return _peak(lambda: TransferService(database, OPERATOR).import_file(path, dry_run=True))
 
 
 def test_memory_does_not_grow_with_the_file(
@@ -162,7 +163,7 @@ def test_synthetic_csv_folder_is_the_same_ecosystem_as_its_json(
     json_file, csv_folder = tmp_path / "synthetic.json", tmp_path / "synthetic-csv"
     counts = write_json(json_file, 300, seed=4)
     assert write_csv(csv_folder, 300, seed=4) == counts
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     assert service.import_file(csv_folder).changes == counts["nodes"] + counts["relationships"]
     assert service.import_file(json_file).changes == 0
     exported = tmp_path / "exported.json"
@@ -174,13 +175,13 @@ def test_synthetic_csv_folder_is_the_same_ecosystem_as_its_json(
 
 
 def _export_peak(database: Database, path: Path) -> int:
-    return _peak(lambda: TransferService(database).export_file(path, ExportFormat.JSON))
+    return _peak(lambda: TransferService(database, OPERATOR).export_file(path, ExportFormat.JSON))
 
 
 def test_a_whole_graph_json_export_streams(clean_database: Database, tmp_path: Path) -> None:
     """Exporting a graph four times larger takes about the same memory: the JSON
     writer consumes the database's results as they stream in."""
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     peaks = []
     for actors in (1_000, 4_000):
         empty_database(clean_database, keep_label="MaillageTestDatabase")
@@ -200,7 +201,7 @@ def test_a_stored_relationship_id_keeps_its_ends(
 ) -> None:
     """A file may update a stored relationship under its id, never move it to other
     ends: the id is refused with the stored ends named, and nothing is written."""
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     first = tmp_path / "first.json"
     actors = [_actor(f"a-{i}", f"Acteur {i}") for i in range(6)]
     first.write_text(

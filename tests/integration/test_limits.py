@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from fastapi.testclient import TestClient
 
 from graph_service.api.app import create_app
-from graph_service.config import Settings
+from graph_service.domain.access import Role
 from graph_service.repositories.database import Database
+from tests.integration.conftest import issue_key, api_settings
 
 
 def _small_limits(database: Database) -> TestClient:
-    settings = Settings(MAILLAGE_MAX_BODY_MB=0.01, MAILLAGE_MAX_UPLOAD_MB=0.05)
-    return TestClient(create_app(settings, database=database), raise_server_exceptions=False)
+    settings = api_settings(MAILLAGE_MAX_BODY_MB=0.01, MAILLAGE_MAX_UPLOAD_MB=0.05)
+    client = TestClient(create_app(settings, database=database), raise_server_exceptions=False)
+    client.headers["Authorization"] = f"Bearer {issue_key(database, Role.ADMIN)}"
+    return client
 
 
 def test_a_large_body_is_413_and_nothing_written(clean_database: Database) -> None:

@@ -10,8 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph_service.api.app import create_app
-from graph_service.config import Settings
+from graph_service.domain.access import Role
 from graph_service.repositories.database import ConnectionInfo, Database
+from tests.integration.conftest import issue_key, api_settings
 from tests.integration.tcp_proxy import TcpProxy
 
 
@@ -28,9 +29,11 @@ def proxied(clean_database: Database) -> Iterator[tuple[TcpProxy, TestClient]]:
     )
     database = Database(connection, timeout_seconds=2.0)
     try:
+        token = issue_key(clean_database, Role.ADMIN)
         with TestClient(
-            create_app(Settings(), database=database), raise_server_exceptions=False
+            create_app(api_settings(), database=database), raise_server_exceptions=False
         ) as client:
+            client.headers["Authorization"] = f"Bearer {token}"
             yield proxy, client
     finally:
         proxy.stop()

@@ -17,6 +17,7 @@ from graph_service.errors import ImportRejectedError
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import TransferService
 from importers.formats.tables import write_templates
+from tests.callers import OPERATOR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +79,7 @@ def test_csv_folder_with_french_headers(
     _csv(
         folder / "participations.csv", [["acteur", "cadre", "rôle"], ["grdr", "forum-hdf", "chair"]]
     )
-    report = TransferService(clean_database).import_file(folder)
+    report = TransferService(clean_database, OPERATOR).import_file(folder)
     assert report.format == "csv"
     assert report.summary["relationships"]["PART_OF"]["created"] == 1
     grdr = client.get("/api/v1/actors/grdr").json()
@@ -94,7 +95,7 @@ def test_csv_folder_with_french_headers(
     )
     assert tie["modes"] == ["mecenat", "societal_innovation"]
     assert client.get("/api/v1/actors", params={"territory": "france"}).json()["total"] == 1
-    assert TransferService(clean_database).import_file(folder).changes == 0
+    assert TransferService(clean_database, OPERATOR).import_file(folder).changes == 0
 
 
 def test_xlsx_workbook_with_english_headers(
@@ -111,7 +112,7 @@ def test_xlsx_workbook_with_english_headers(
     relations.append(["COOPERATES_WITH", "cgt", "cgt-vietnam", "historical", datetime(1946, 1, 1)])
     path = tmp_path / "ecosystem.xlsx"
     workbook.save(path)
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.format == "xlsx"
     tie = client.get("/api/v1/relationships").json()["items"][0]
     assert (tie["kind"], tie["valid_from"]) == ("historical", "1946-01-01")
@@ -146,7 +147,7 @@ def test_broken_spreadsheet_is_refused_with_every_problem_located(
     )
     before = _node_count(clean_database)
     with pytest.raises(ImportRejectedError) as caught:
-        TransferService(clean_database).import_file(folder)
+        TransferService(clean_database, OPERATOR).import_file(folder)
     problems = [p.render(Language.EN) for p in caught.value.problems]
     # the unknown column is reported on the header row; nothing else is read then
     assert [(p["file"], p["row"], p["column"]) for p in problems] == [("actors.csv", 1, "colour")]
@@ -158,7 +159,7 @@ def test_broken_spreadsheet_is_refused_with_every_problem_located(
         .replace(",\n", "\n")
     )
     with pytest.raises(ImportRejectedError) as caught:
-        TransferService(clean_database).import_file(folder)
+        TransferService(clean_database, OPERATOR).import_file(folder)
     located = {
         (p["file"], p["row"], p["column"])
         for p in (q.render(Language.EN) for q in caught.value.problems)
@@ -191,7 +192,7 @@ def test_kumu_workbook_and_json(
     connections.append(["Banana Link", "Forum mondial de la banane", "PARTICIPATES_IN", None])
     path = tmp_path / "kumu.xlsx"
     workbook.save(path)
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.format == "kumu"
     assert client.get("/api/v1/frameworks/forum-mondial-de-la-banane").status_code == 200
     plantation = client.get("/api/v1/actors/plantation-x").json()
@@ -217,7 +218,7 @@ def test_kumu_workbook_and_json(
     }
     kumu_json = tmp_path / "project.json"
     kumu_json.write_text(json.dumps(document))
-    report = TransferService(clean_database).import_file(kumu_json)
+    report = TransferService(clean_database, OPERATOR).import_file(kumu_json)
     assert report.summary["relationships"] == {
         "ACTIVE_IN": {"created": 1, "updated": 0, "unchanged": 0}
     }
@@ -239,7 +240,7 @@ def test_shipped_templates_are_current_and_import_empty(
         ROOT / "templates" / "maillage-fr.xlsx",
         ROOT / "templates" / "maillage-en.xlsx",
     ):
-        assert TransferService(clean_database).import_file(template).changes == 0
+        assert TransferService(clean_database, OPERATOR).import_file(template).changes == 0
 
 
 @pytest.mark.parametrize("export_format", ["xlsx", "csv"])
@@ -289,7 +290,7 @@ def test_spreadsheet_export_round_trip(
         ).status_code
         == 201
     )
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     before, after = tmp_path / "before.json", tmp_path / "after.json"
     service.export_file(before, ExportFormat.JSON)
     sheet_path = tmp_path / f"export.{export_format}"

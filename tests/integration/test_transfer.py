@@ -16,6 +16,7 @@ from graph_service.config import Language
 from graph_service.errors import ImportRejectedError
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import ExportFormat, TransferService
+from tests.callers import OPERATOR
 from tests.integration.samples import SAMPLES
 
 
@@ -72,7 +73,7 @@ def _wipe(database: Database) -> None:
 def test_json_round_trip_is_identical(
     populated: TestClient, clean_database: Database, tmp_path: Path
 ) -> None:
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     counts = service.export_file(first, ExportFormat.JSON)
     assert counts == {"nodes": len(SAMPLES) + 1 + 17, "relationships": 3}  # + CFSI, + the SDGs
@@ -90,7 +91,7 @@ def test_json_round_trip_is_identical(
 def test_reimport_changes_nothing_and_updates_in_place(
     populated: TestClient, clean_database: Database, tmp_path: Path
 ) -> None:
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     path = tmp_path / "graph.json"
     service.export_file(path, ExportFormat.JSON)
     again = service.import_file(path)
@@ -151,7 +152,7 @@ def test_broken_file_is_refused_whole_with_every_problem_located(
     path.write_text(json.dumps(_broken_document()))
     before = _node_count(clean_database)
     with pytest.raises(ImportRejectedError) as caught:
-        TransferService(clean_database).import_file(path)
+        TransferService(clean_database, OPERATOR).import_file(path)
     problems = [p.render(Language.EN) for p in caught.value.problems]
     located = {(p["sheet"], p["row"], p["column"]) for p in problems}
     assert ("nodes", 2, "sphere") in located
@@ -198,7 +199,7 @@ def test_references_resolve_by_name_or_alias(
     }
     path = tmp_path / "names.json"
     path.write_text(json.dumps(document))
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.summary["relationships"]["MEMBER_OF"]["created"] == 1
     ties = client.get("/api/v1/relationships", params={"types": ["MEMBER_OF"]}).json()["items"]
     assert [(t["from_id"], t["to_id"]) for t in ties] == [("grdr", "cfsi")]
@@ -215,7 +216,7 @@ def test_dry_run_writes_nothing(clean_database: Database, tmp_path: Path) -> Non
         )
     )
     before = _node_count(clean_database)
-    report = TransferService(clean_database).import_file(path, dry_run=True)
+    report = TransferService(clean_database, OPERATOR).import_file(path, dry_run=True)
     assert report.summary == {
         "nodes": {"Issue": {"created": 1, "updated": 0, "unchanged": 0}},
         "relationships": {},
@@ -239,14 +240,14 @@ def test_graphml_import_then_brokers(
 ) -> None:
     path = tmp_path / "families.graphml"
     _families_graphml(path)
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.summary["nodes"]["Actor"]["created"] == 15
     assert report.summary["relationships"]["COOPERATES_WITH"]["created"] == 20
     medici = client.get("/api/v1/actors/medici").json()
     assert medici["country"] == "IT" and medici["name"] == "Medici"
     brokers = client.get("/api/v1/analyses/brokers").json()
     assert brokers["results"][0]["id"] == "medici"
-    assert TransferService(clean_database).import_file(path).changes == 0  # idempotent
+    assert TransferService(clean_database, OPERATOR).import_file(path).changes == 0  # idempotent
     ties = client.get("/api/v1/relationships", params={"limit": 1}).json()["items"]
     assert ties[0]["strength"] == 2 and ties[0]["kind"] == "partnership"
 
@@ -255,7 +256,7 @@ def test_graphml_export_reads_back_with_networkx(
     populated: TestClient, clean_database: Database, tmp_path: Path
 ) -> None:
     path = tmp_path / "out.graphml"
-    counts = TransferService(clean_database).export_file(path, ExportFormat.GRAPHML)
+    counts = TransferService(clean_database, OPERATOR).export_file(path, ExportFormat.GRAPHML)
     graph = nx.read_graphml(path)
     assert (
         graph.number_of_nodes() == counts["nodes"]
@@ -300,7 +301,7 @@ def test_gexf_import_maps_gephi_attributes(
 ) -> None:
     path = tmp_path / "map.gexf"
     path.write_text(GEXF)
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.summary == {
         "nodes": {
             "Actor": {"created": 1, "updated": 0, "unchanged": 0},
@@ -319,7 +320,7 @@ def test_gexf_export_reads_back_and_keeps_map_positions(
 ) -> None:
     source = tmp_path / "map.gexf"
     source.write_text(GEXF)
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     service.import_file(source)
     exported = tmp_path / "export.gexf"
     counts = service.export_file(exported, ExportFormat.GEXF)
@@ -385,7 +386,7 @@ def test_gexf_export_is_valid_against_the_gexf_schema(
 
     source = tmp_path / "map.gexf"
     source.write_text(GEXF)
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     service.import_file(source)  # positions and colours
     exported = tmp_path / "export.gexf"
     service.export_file(exported, ExportFormat.GEXF)
@@ -465,7 +466,9 @@ def test_every_export_format_downloads_through_the_api(
         archive.write_bytes(response.content)
         folder = tmp_path / "csv"
         zipfile.ZipFile(archive).extractall(folder)
-        report = TransferService(populated.app.state.database_provider.get()).import_file(folder)
+        report = TransferService(populated.app.state.database_provider.get(), OPERATOR).import_file(
+            folder
+        )
         assert report.changes == 0
     else:
         uploaded = populated.post(
@@ -525,11 +528,11 @@ def test_synthetic_ecosystem_imports_and_analyses(
 
     path = tmp_path / "synthetic.json"
     counts = write_json(path, 400, seed=5)
-    report = TransferService(clean_database).import_file(path)
+    report = TransferService(clean_database, OPERATOR).import_file(path)
     assert report.changes == counts["nodes"] + counts["relationships"]
     brokers = client.get("/api/v1/analyses/brokers", params={"top": 3, "partition": "side"}).json()
     assert brokers["summary"]["actors"] == 400
-    assert TransferService(clean_database).import_file(path).changes == 0
+    assert TransferService(clean_database, OPERATOR).import_file(path).changes == 0
 
 
 def test_large_import_in_steps_is_undone_when_a_step_fails(
@@ -542,7 +545,7 @@ def test_large_import_in_steps_is_undone_when_a_step_fails(
     from graph_service.services import transfer as transfer_service
 
     before, after = tmp_path / "before.json", tmp_path / "after.json"
-    service = TransferService(clean_database)
+    service = TransferService(clean_database, OPERATOR)
     service.export_file(before, ExportFormat.JSON)
     document = {
         "format": "maillage",
@@ -617,10 +620,10 @@ def test_an_import_never_turns_a_node_into_another_kind(
     path.write_text(json.dumps(document), encoding="utf-8")
     before = _node_count(clean_database)
     if given == stored or {given, stored} == {"Actor", "DialogueFramework"}:
-        TransferService(clean_database).import_file(path, dry_run=True)
+        TransferService(clean_database, OPERATOR).import_file(path, dry_run=True)
         return
     with pytest.raises(ImportRejectedError) as refused:
-        TransferService(clean_database).import_file(path)
+        TransferService(clean_database, OPERATOR).import_file(path)
     problem = refused.value.problems[0]
     assert problem.message == "import.other_kind" and problem.value == id
     assert _node_count(clean_database) == before
@@ -653,11 +656,11 @@ def test_an_import_that_would_close_a_part_of_loop_is_refused(
         )
         return path
 
-    TransferService(clean_database).import_file(document([("t1", "t2"), ("t2", "t3")]))
+    TransferService(clean_database, OPERATOR).import_file(document([("t1", "t2"), ("t2", "t3")]))
     before = _node_count(clean_database)
     for ties in ([("t3", "t1")], [("t2", "t1"), ("t1", "t2")], [("t1", "t1")]):
         with pytest.raises(ImportRejectedError) as refused:
-            TransferService(clean_database).import_file(document(ties))
+            TransferService(clean_database, OPERATOR).import_file(document(ties))
         assert {p.message for p in refused.value.problems} == {"error.part_of_loop"}
     assert _node_count(clean_database) == before
     stored, _, _ = clean_database.driver.execute_query(

@@ -1,10 +1,12 @@
 """One router per resource; :func:`api_router` assembles them under ``/api/v1``."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from graph_service.api.routes import (
+    access,
     actors,
     analyses,
+    console,
     health,
     nodes,
     relationships,
@@ -12,11 +14,13 @@ from graph_service.api.routes import (
     territories,
     transfer,
 )
+from graph_service.api.security import current_caller
 from graph_service.domain.resources import NODE_RESOURCES
 
 
 def api_router() -> APIRouter:
-    router = APIRouter(prefix="/api/v1")
+    # Every route under /api/v1 needs a key (or the session cookie): 401 otherwise.
+    router = APIRouter(prefix="/api/v1", dependencies=[Depends(current_caller)])
     # Resource-specific routes first, so that e.g. /territories/{id}/children is
     # not read as an id by the generic routes.
     router.include_router(actors.router)
@@ -27,6 +31,8 @@ def api_router() -> APIRouter:
     router.include_router(relationships.router)
     router.include_router(analyses.router)
     router.include_router(transfer.router)
+    router.include_router(console.router)
+    router.include_router(access.router)
     return router
 
 

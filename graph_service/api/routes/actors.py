@@ -5,13 +5,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from pydantic import Field
 
-from graph_service.api.deps import DatabaseDep
 from graph_service.api.routes.nodes import equality_filters, filter_model
 from graph_service.api.schemas import Neighbourhood
+from graph_service.api.services import ActorServiceDep
 from graph_service.domain.enums import RelationshipType
 from graph_service.domain.resources import ACTORS
-from graph_service.errors import FieldProblem, NotFoundError, ValidationProblem
-from graph_service.repositories.actors import neighbourhood
+from graph_service.errors import FieldProblem, ValidationProblem
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -25,18 +24,20 @@ class NeighbourhoodQuery(filter_model(ACTORS)):  # type: ignore[misc]
 
 
 @router.get(
-    "/{id}/neighbourhood", response_model=Neighbourhood, summary="Nodes and ties around an actor"
+    "/{id}/neighbourhood",
+    response_model=Neighbourhood,
+    summary="Nodes and ties around an actor (id or name)",
 )
 def actor_neighbourhood(
-    id: str, query: Annotated[NeighbourhoodQuery, Query()], database: DatabaseDep
+    id: str, query: Annotated[NeighbourhoodQuery, Query()], actors: ActorServiceDep
 ) -> dict[str, Any]:
     """Everything within ``depth`` hops, in either direction.  The filters
     (sphere, nature, country, kind, territory with its sub-territories) apply to
-    the neighbouring actors; ``at`` keeps the ties valid on that day."""
+    the neighbouring actors; ``at`` keeps the ties valid on that day.  Without
+    the sensitive permission, persons are pseudonyms and their ties are left out."""
     if query.q is not None:
         raise ValidationProblem([FieldProblem(("query", "q"), "q is not supported here")])
-    found = database.read(
-        neighbourhood,
+    return actors.neighbourhood(
         id,
         depth=query.depth,
         types=query.types,
@@ -45,6 +46,3 @@ def actor_neighbourhood(
         territory=query.territory,
         limit=query.limit,
     )
-    if found is None:
-        raise NotFoundError(ACTORS.name_en, id)
-    return found

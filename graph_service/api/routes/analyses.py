@@ -1,13 +1,13 @@
 """Analyses: ``GET /api/v1/analyses/{name}`` for brokers, silos, allies, inside-allies,
-levels, double-space and introductions."""
+levels, double-space, introductions and horizontalisation."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
-from graph_service.api.deps import DatabaseDep, SettingsDep, request_language
-from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService
+from graph_service.api.services import AnalysisServiceDep
+from graph_service.services.analyses import AnalysisName, AnalysisQuery
 
 router = APIRouter(prefix="/analyses", tags=["analyses"])
 
@@ -17,7 +17,7 @@ SUMMARIES = {
         "Cloisonnement: E-I index with permutation test, mixing, modularity, communities"
     ),
     AnalysisName.ALLIES: "Possible allies of an actor, with reasons",
-    AnalysisName.INSIDE_ALLIES: "Inside allies in a target institution (disabled unless enabled)",
+    AnalysisName.INSIDE_ALLIES: "Inside allies in a target institution (sensitive permission)",
     AnalysisName.LEVELS: "Multi-level dialogue frameworks of an operation, a territory or all",
     AnalysisName.DOUBLE_SPACE: "Double espace: both sides of a link (or every link), who holds it",
     AnalysisName.INTRODUCTIONS: "Who can introduce an actor to another: best paths",
@@ -29,12 +29,9 @@ SUMMARIES = {
 
 def _endpoint(name: AnalysisName) -> Callable[..., dict[str, Any]]:
     def run(
-        query: Annotated[AnalysisQuery, Query()],
-        database: DatabaseDep,
-        settings: SettingsDep,
-        request: Request,
+        query: Annotated[AnalysisQuery, Query()], analyses: AnalysisServiceDep
     ) -> dict[str, Any]:
-        return AnalysisService(database, settings, request_language(request)).run(name, query)
+        return analyses.run(name, query)
 
     run.__name__ = f"analyse_{name.value.replace('-', '_')}"
     return run

@@ -3,13 +3,14 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from graph_service.api.deps import DatabaseDep, SettingsDep, caller_sees_sensitive
+from graph_service.api.deps import DatabaseDep, SettingsDep
+from graph_service.api.security import CallerDep, current_caller
 from graph_service.services.maps import MapKind, MapQuery, MapService
 
-router = APIRouter(prefix="/maps", tags=["maps"])
+router = APIRouter(prefix="/maps", tags=["maps"], dependencies=[Depends(current_caller)])
 
 #: Maps are private: never cached by a shared cache, never indexed.
 PRIVATE_HEADERS = {
@@ -23,14 +24,14 @@ PRIVATE_HEADERS = {
 
 
 def _service(
-    database: DatabaseDep, settings: SettingsDep, request: Request, query: MapQuery
+    database: DatabaseDep, settings: SettingsDep, caller: CallerDep, query: MapQuery
 ) -> MapService:
     return MapService(
         database,
         settings,
         # Maps are pages for people: French unless asked (lang=en), like the explorer.
         query.lang or settings.language,
-        sensitive=caller_sees_sensitive(request),
+        caller=caller,
     )
 
 
@@ -45,9 +46,9 @@ def map_page(
     query: Annotated[MapQuery, Query()],
     database: DatabaseDep,
     settings: SettingsDep,
-    request: Request,
+    caller: CallerDep,
 ) -> HTMLResponse:
-    page = _service(database, settings, request, query).render(kind, query)
+    page = _service(database, settings, caller, query).render(kind, query)
     headers = dict(PRIVATE_HEADERS)
     if query.download:
         headers["Content-Disposition"] = f'attachment; filename="maillage-{kind.value}.html"'
@@ -60,6 +61,6 @@ def map_document(
     query: Annotated[MapQuery, Query()],
     database: DatabaseDep,
     settings: SettingsDep,
-    request: Request,
+    caller: CallerDep,
 ) -> dict[str, Any]:
-    return _service(database, settings, request, query).document(kind, query).to_json()
+    return _service(database, settings, caller, query).document(kind, query).to_json()

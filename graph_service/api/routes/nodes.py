@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field, create_model
 
 from graph_service.api.deps import DatabaseDep
 from graph_service.api.schemas import Page, PlacedQuery
+from graph_service.api.security import CallerDep, requires
+from graph_service.domain.access import Role
 from graph_service.domain.nodes import optional_type
 from graph_service.domain.resources import NodeResource
 from graph_service.services.nodes import NodeService
@@ -42,8 +44,8 @@ def node_router(resource: NodeResource) -> APIRouter:
     Create, Update, Public = resource.create, resource.update, resource.public
     Filters = filter_model(resource)
 
-    def service(database: DatabaseDep) -> NodeService:
-        return NodeService(database, resource)
+    def service(database: DatabaseDep, caller: CallerDep) -> NodeService:
+        return NodeService(database, resource, caller)
 
     Service = Annotated[NodeService, Depends(service)]
 
@@ -52,6 +54,7 @@ def node_router(resource: NodeResource) -> APIRouter:
         status_code=status.HTTP_201_CREATED,
         response_model=Public,
         summary=f"Create a {resource.name_en}",
+        dependencies=[requires(Role.EDITOR)],
     )
     def create(payload: Create, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
         return nodes.create(payload)
@@ -79,6 +82,7 @@ def node_router(resource: NodeResource) -> APIRouter:
         "/{id}",
         response_model=Public,
         summary=f"Update a {resource.name_en}",
+        dependencies=[requires(Role.EDITOR)],
         responses={412: {"description": "If-Match names a version that changed since."}},
     )
     def update(
@@ -96,7 +100,10 @@ def node_router(resource: NodeResource) -> APIRouter:
         return node
 
     @router.delete(
-        "/{id}", status_code=status.HTTP_204_NO_CONTENT, summary=f"Delete a {resource.name_en}"
+        "/{id}",
+        status_code=status.HTTP_204_NO_CONTENT,
+        summary=f"Delete a {resource.name_en}",
+        dependencies=[requires(Role.EDITOR)],
     )
     def delete(
         id: str,

@@ -5,8 +5,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Header, Query, Response, status
 from pydantic import Field
 
-from graph_service.api.deps import RelationshipServiceDep
 from graph_service.api.schemas import Page, PageQuery
+from graph_service.api.security import requires
+from graph_service.api.services import RelationshipServiceDep
+from graph_service.domain.access import Role
 from graph_service.domain.enums import RelationshipType
 from graph_service.domain.nodes import NodeId
 from graph_service.domain.relationships import (
@@ -44,6 +46,7 @@ def types() -> list[dict[str, Any]]:
     status_code=status.HTTP_201_CREATED,
     response_model=RelationshipPublic,
     summary="Create a relationship",
+    dependencies=[requires(Role.EDITOR)],
 )
 def create(payload: RelationshipCreate, relationships: RelationshipServiceDep) -> dict[str, Any]:
     """The body's ``type`` selects which properties are allowed.  Both ends must
@@ -55,7 +58,7 @@ def create(payload: RelationshipCreate, relationships: RelationshipServiceDep) -
 def list_(
     query: Annotated[RelationshipQuery, Query()], relationships: RelationshipServiceDep
 ) -> dict[str, Any]:
-    total, items = relationships.list(
+    total, hidden, items = relationships.list(
         types=query.types,
         from_id=query.from_id,
         to_id=query.to_id,
@@ -64,7 +67,13 @@ def list_(
         offset=query.offset,
         limit=query.limit,
     )
-    return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+    return {
+        "items": items,
+        "total": total,
+        "hidden": hidden,
+        "limit": query.limit,
+        "offset": query.offset,
+    }
 
 
 @router.get("/{id}", response_model=RelationshipPublic, summary="Read a relationship")
@@ -78,6 +87,7 @@ def read(id: str, relationships: RelationshipServiceDep, response: Response) -> 
     "/{id}",
     response_model=RelationshipPublic,
     summary="Update a relationship",
+    dependencies=[requires(Role.EDITOR)],
     responses={412: {"description": "If-Match names a version that changed since."}},
 )
 def update(
@@ -94,7 +104,12 @@ def update(
     return updated
 
 
-@router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT, summary="Delete a relationship")
+@router.delete(
+    "/{id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a relationship",
+    dependencies=[requires(Role.EDITOR)],
+)
 def delete(id: str, relationships: RelationshipServiceDep) -> Response:
     relationships.delete(id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

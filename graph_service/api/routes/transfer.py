@@ -10,8 +10,10 @@ from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
-from graph_service.api.deps import DatabaseDep
-from graph_service.services.transfer import ExportFormat, TransferService
+from graph_service.api.security import requires
+from graph_service.api.services import TransferServiceDep
+from graph_service.domain.access import Role
+from graph_service.services.transfer import ExportFormat
 from importers.formats import FileFormat, slugify
 
 router = APIRouter(tags=["imports and exports"])
@@ -25,9 +27,11 @@ MEDIA_TYPES = {
 }
 
 
-@router.post("/imports", summary="Import a file (all or nothing)")
+@router.post(
+    "/imports", summary="Import a file (all or nothing)", dependencies=[requires(Role.EDITOR)]
+)
 def import_upload(
-    database: DatabaseDep,
+    transfer: TransferServiceDep,
     file: Annotated[
         UploadFile, File(description="Maillage JSON, CSV, XLSX, GraphML, GEXF or Kumu file.")
     ],
@@ -43,15 +47,17 @@ def import_upload(
         path = Path(folder) / name
         with path.open("wb") as target:
             shutil.copyfileobj(file.file, target)
-        report = TransferService(database).import_file(
-            path, file_format=file_format, dry_run=dry_run
-        )
+        report = transfer.import_file(path, file_format=file_format, dry_run=dry_run)
     return report.as_dict()
 
 
-@router.get("/exports", summary="Export the graph or a scope of it")
+@router.get(
+    "/exports",
+    summary="Export the graph or a scope of it (public without the sensitive permission)",
+    dependencies=[requires(Role.ANALYST)],
+)
 def export_download(
-    database: DatabaseDep,
+    transfer: TransferServiceDep,
     export_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.JSON,
     territory: str | None = None,
     operation: str | None = None,
@@ -60,9 +66,7 @@ def export_download(
     folder = Path(tempfile.mkdtemp())
     path = folder / f"maillage.{export_format.value}"
     try:
-        TransferService(database).export_file(
-            path, export_format, territory=territory, operation=operation, at=at
-        )
+        transfer.export_file(path, export_format, territory=territory, operation=operation, at=at)
         if export_format is ExportFormat.CSV:  # a folder: one zip file to download
             path = Path(shutil.make_archive(str(folder / "maillage-csv"), "zip", root_dir=path))
     except BaseException:

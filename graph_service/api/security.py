@@ -1,0 +1,104 @@
+"""Who is calling: the API key (``Authorization: Bearer mlg_…``) or the session
+cookie the login page sets, turned into a :class:`Caller` — or a 401.
+
+Every route but the health checks and the login page depends on
+:func:`current_caller`.  A session cookie is ``HttpOnly`` and ``SameSite=Strict``
+(``Secure`` over TLS); a state-changing request authenticated by it must also
+carry the ``X-CSRF-Token`` header that matches the (readable) CSRF cookie, which
+a page of another site cannot read.  The development switch
+``MAILLAGE_OPEN_LOCAL_READ`` lets a request without any key, from this machine
+only, read as a viewer (never in production: the settings refuse it).
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+
+from graph_service.domain.access import Caller, Role
+from graph_service.errors import ForbiddenError, UnauthenticatedError
+from graph_service.services.accounts import Authenticator
+
+SESSION_COOKIE = "maillage_session"
+CSRF_COOKIE = "maillage_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: The name a request gets under the development switch.
+LOCAL_READER = "lecture-locale"
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="apiKey",
+    description="An API key: `Authorization: Bearer mlg_…` (maillage key create).",
+)
+session = APIKeyCookie(
+    name=SESSION_COOKIE,
+    auto_error=False,
+    scheme_name="session",
+    description="The session cookie set by POST /login (browsers: the explorer and maps).",
+)
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def is_loopback(address: str | None) -> bool:
+    if address is None:
+        return False
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+def authenticator(request: Request) -> Authenticator:
+    found: Authenticator = request.app.state.authenticator
+    return found
+
+
+def current_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    cookie: Annotated[str | None, Depends(session)],
+) -> Caller:
+    """The caller of this request (also kept on ``request.state`` for the audit)."""
+    address = client_address(request)
+    settings = request.app.state.settings
+    if credentials is not None:
+        caller = authenticator(request).caller_for(credentials.credentials, address)
+    elif cookie:
+        caller = authenticator(request).caller_for(cookie, address)
+        if request.method not in SAFE_METHODS:
+            _check_csrf(request)
+    elif settings.open_local_read and is_loopback(address) and request.method in SAFE_METHODS:
+        caller = Caller(LOCAL_READER, Role.VIEWER, address=address)
+    else:
+        raise UnauthenticatedError()
+    request.state.caller = caller
+    return caller
+
+
+def _check_csrf(request: Request) -> None:
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    given = request.headers.get(CSRF_HEADER, "")
+    if not expected or not hmac.compare_digest(expected, given):
+        raise ForbiddenError("error.forbidden.csrf")
+
+
+def requires(role: Role) -> object:
+    """A route dependency: the caller must hold ``role`` (403 before the request
+    body is even looked at).  The services check again: this only answers first."""
+
+    def check(caller: Annotated[Caller, Depends(current_caller)]) -> Caller:
+        caller.require(role)
+        return caller
+
+    return Depends(check)
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]

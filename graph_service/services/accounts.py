@@ -1,0 +1,226 @@
+"""Accounts and API keys: who may call Maillage, with which role, and whether
+they may see persons.
+
+A key reads ``mlg_<id>_<secret>``.  Only the id and an Argon2id hash of the
+secret are stored (argon2-cffi, the reference implementation's binding); the
+key itself is shown once, when it is created.  Checking a key costs one indexed
+read (so that a revoked or expired key stops working at once, and a role change
+applies at the next request) and, the first time a process sees that key, one
+Argon2 verification; later requests with the same key skip the verification
+while the stored hash is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from neo4j import ManagedTransaction
+
+from graph_service.domain.access import Caller, Role
+from graph_service.errors import (
+    ConflictError,
+    FieldProblem,
+    NotFoundError,
+    UnauthenticatedError,
+    ValidationProblem,
+)
+from graph_service.repositories import accounts as repo
+from graph_service.repositories.database import Database
+from graph_service.services.audit import AuditService
+
+KEY_PREFIX = "mlg"
+_KEY_SHAPE = re.compile(r"^mlg_([0-9a-f]{16})_([A-Za-z0-9_-]{20,100})$")
+_ACCOUNT_NAME = re.compile(r"^[\w.@+-]{1,80}$")
+#: The account the first run creates.
+BOOTSTRAP_ACCOUNT = "admin"
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    """A key just created: ``token`` is the only time its secret is seen."""
+
+    token: str
+    key: dict[str, Any]
+
+
+def _new_token() -> tuple[str, str, str]:
+    """(key id, secret, full token)."""
+    key_id = secrets.token_hex(8)
+    secret = secrets.token_urlsafe(32)
+    return key_id, secret, f"{KEY_PREFIX}_{key_id}_{secret}"
+
+
+class AccountService:
+    """Creating accounts and keys, listing and revoking them: admins only."""
+
+    def __init__(self, database: Database, caller: Caller, key_lifetime_days: int = 365) -> None:
+        self.database = database
+        self.caller = caller
+        self.key_lifetime_days = key_lifetime_days
+        self.audit = AuditService(database)
+
+    def add_account(self, name: str, role: Role) -> dict[str, Any]:
+        self.caller.require(Role.ADMIN)
+        if not _ACCOUNT_NAME.match(name):
+            raise ValidationProblem([FieldProblem(("name",), "error.account_name", value=name)])
+        try:
+            account = self.database.write(repo.add_account, name, role.value)
+        except ConflictError as exc:
+            raise ConflictError("error.account_exists", name=name) from exc
+        self.audit.record(self.caller, "account.add", target=name, details={"role": role.value})
+        return account
+
+    def accounts(self) -> list[dict[str, Any]]:
+        self.caller.require(Role.ADMIN)
+        return self.database.read(repo.list_accounts)
+
+    def create_key(
+        self,
+        account: str,
+        *,
+        sensitive: bool = False,
+        expires_in_days: int | None = None,
+        label: str | None = None,
+    ) -> IssuedKey:
+        self.caller.require(Role.ADMIN)
+        if sensitive:
+            # Only a holder of the permission may hand it on.
+            self.caller.require_sensitive()
+        days = expires_in_days if expires_in_days is not None else self.key_lifetime_days
+        if not 1 <= days <= 3650:
+            raise ValidationProblem(
+                [FieldProblem(("expires_in_days",), "error.key_lifetime", value=days)]
+            )
+        key_id, secret, token = _new_token()
+        key = self.database.write(
+            repo.create_key,
+            account=account,
+            id=key_id,
+            hash=_hasher.hash(secret),
+            sensitive=sensitive,
+            expires_at=datetime.now(UTC) + timedelta(days=days),
+            label=label,
+        )
+        if key is None:
+            raise NotFoundError("account", account)
+        self.audit.record(
+            self.caller,
+            "key.create",
+            target=key_id,
+            details={"account": account, "sensitive": sensitive, "days": days},
+        )
+        return IssuedKey(token, key)
+
+    def keys(self, account: str | None = None) -> list[dict[str, Any]]:
+        self.caller.require(Role.ADMIN)
+        return self.database.read(repo.list_keys, account)
+
+    def revoke_key(self, key_id: str) -> dict[str, Any]:
+        self.caller.require(Role.ADMIN)
+        key = self.database.write(repo.revoke_key, key_id)
+        if key is None:
+            raise NotFoundError("key", key_id)
+        self.audit.record(self.caller, "key.revoke", target=key_id)
+        return key
+
+
+def bootstrap_admin(database: Database, key_lifetime_days: int = 365) -> str | None:
+    """On the first run (no account at all): an ``admin`` account and one key with
+    the sensitive permission.  Returns that key, to be shown once; ``None`` when
+    accounts already exist."""
+    key_id, secret, token = _new_token()
+    now = datetime.now(UTC)
+
+    def work(tx: ManagedTransaction) -> bool:
+        if repo.count_accounts(tx):
+            return False
+        repo.add_account(tx, BOOTSTRAP_ACCOUNT, Role.ADMIN.value)
+        repo.create_key(
+            tx,
+            account=BOOTSTRAP_ACCOUNT,
+            id=key_id,
+            hash=_hasher.hash(secret),
+            sensitive=True,
+            expires_at=now + timedelta(days=key_lifetime_days),
+            label="first run",
+        )
+        return True
+
+    try:
+        created = database.write(work)
+    except ConflictError:  # another process bootstrapped at the same moment
+        return None
+    if not created:
+        return None
+    AuditService(database).record(
+        Caller(BOOTSTRAP_ACCOUNT, Role.ADMIN),
+        "key.create",
+        target=key_id,
+        details={"account": BOOTSTRAP_ACCOUNT, "sensitive": True, "bootstrap": True},
+    )
+    return token
+
+
+class Authenticator:
+    """Turns a presented key into a :class:`Caller`, or refuses it (401).
+
+    One per process.  It remembers, by a digest of the key, the stored hash it
+    last verified the key against; nothing here holds a key in clear."""
+
+    def __init__(self, database_of: Any, capacity: int = 4096) -> None:
+        self._database_of = database_of  # a callable: the database, created lazily
+        self._verified: OrderedDict[str, str] = OrderedDict()
+        self._capacity = capacity
+        self._lock = threading.Lock()
+
+    def caller_for(self, token: str, address: str | None = None) -> Caller:
+        match = _KEY_SHAPE.match(token.strip())
+        if match is None:
+            raise UnauthenticatedError()
+        key_id, secret = match.groups()
+        database: Database = self._database_of()
+        found = database.read(repo.get_key, key_id)
+        if found is None:
+            raise UnauthenticatedError()
+        key, role = found
+        expires_at = key.get("expires_at")
+        if key.get("revoked_at") is not None or (
+            expires_at is not None and expires_at <= datetime.now(UTC)
+        ):
+            raise UnauthenticatedError()
+        if not self._verify(token, secret, str(key["hash"])):
+            raise UnauthenticatedError()
+        return Caller(
+            name=str(key["account"]),
+            role=Role(role),
+            sensitive=bool(key.get("sensitive")),
+            key_id=key_id,
+            address=address,
+        )
+
+    def _verify(self, token: str, secret: str, stored_hash: str) -> bool:
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        with self._lock:
+            if self._verified.get(digest) == stored_hash:
+                self._verified.move_to_end(digest)
+                return True
+        try:
+            _hasher.verify(stored_hash, secret)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+        with self._lock:
+            self._verified[digest] = stored_hash
+            while len(self._verified) > self._capacity:
+                self._verified.popitem(last=False)
+        return True
