@@ -11,7 +11,7 @@ multinational with different stances, one of them verified long ago.
 
     .venv/bin/python datasets/inside-allies-example/build.py
     maillage import --dataset inside-allies-example
-    MAILLAGE_INSIDE_ALLIES_ENABLED=true maillage analyse inside-allies \\
+    maillage analyse inside-allies --persons \\
         --actor fictif-collectif --target fictif-fruitco --at 2026-06-01
 """
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
@@ -90,7 +90,7 @@ def _check_csrf(request: Request) -> None:
         raise ForbiddenError("error.forbidden.csrf")
 
 
-def requires(role: Role) -> object:
+def requires(role: Role) -> Any:
     """A route dependency: the caller must hold ``role`` (403 before the request
     body is even looked at).  The services check again: this only answers first."""
 

@@ -18,7 +18,15 @@ from typing import Any, TypeVar
 
 import networkx as nx
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from graph_service.analyses import allies as allies_analysis
 from graph_service.analyses import brokers as brokers_analysis
@@ -44,6 +52,7 @@ from graph_service.repositories import projection as projection_repo
 from graph_service.repositories.database import Database
 from graph_service.services.privacy import Privacy
 from graph_service.services.references import ReferenceResolver
+from graph_service.services.validation import problems_from
 
 
 class Partition(StrEnum):
@@ -183,6 +192,56 @@ class AnalysisQuery(BaseModel):
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise ValueError("period_to is before period_from")
         return self
+
+
+#: The options every analysis takes: its scope (territory, operation, spheres,
+#: dates, tie types and weights) and the seed of its random choices.
+SCOPE_OPTIONS = (
+    "territory",
+    "operation",
+    "spheres",
+    "at",
+    "period_from",
+    "period_to",
+    "relations",
+    "weights",
+    "shared_weight",
+    "seed",
+)
+#: The options each analysis reads beyond its scope (what its API route documents).
+ANALYSIS_OPTIONS: dict[AnalysisName, tuple[str, ...]] = {
+    AnalysisName.BROKERS: ("partition", "between", "top", "weighted", "sample", "compare_at"),
+    AnalysisName.SILOS: ("partition", "permutations", "weighted", "compare_at"),
+    AnalysisName.ALLIES: ("actor", "top"),
+    AnalysisName.INSIDE_ALLIES: ("actor", "target", "top", "max_age_months"),
+    AnalysisName.LEVELS: (),
+    AnalysisName.DOUBLE_SPACE: ("link", "here", "there"),
+    AnalysisName.INTRODUCTIONS: ("actor", "target", "top"),
+    AnalysisName.HORIZONTALISATION: ("link", "here", "there", "compare_at"),
+}
+
+
+def options_model(name: AnalysisName) -> type[BaseModel]:
+    """The query of one analysis: only the options it reads, described as in
+    :class:`AnalysisQuery` (which still validates the whole once it is read)."""
+    fields: dict[str, Any] = {
+        field: (AnalysisQuery.model_fields[field].annotation, AnalysisQuery.model_fields[field])
+        for field in (*SCOPE_OPTIONS, *ANALYSIS_OPTIONS[name])
+    }
+    title = "".join(part.title() for part in name.value.split("-"))
+    model: type[BaseModel] = create_model(
+        f"{title}Query", __config__=ConfigDict(extra="forbid"), **fields
+    )
+    return model
+
+
+def query_of(options: BaseModel) -> AnalysisQuery:
+    """The whole query from one analysis's options (the others keep their defaults);
+    problems across options (two kinds of date…) are located like any other."""
+    try:
+        return AnalysisQuery.model_validate(options.model_dump(exclude_unset=True))
+    except ValidationError as exc:
+        raise problems_from(exc, ("query",), read=True) from exc
 
 
 #: Options that designate a node, and the label it must have.

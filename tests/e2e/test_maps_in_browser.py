@@ -14,11 +14,13 @@ from PIL import Image
 
 from graph_service.cli.transfer import shipped_dataset
 from graph_service.config import Settings
+from graph_service.domain.access import Role
 from graph_service.repositories.database import Database
 from graph_service.services.maps import MapKind, MapQuery, MapService
 from graph_service.services.transfer import TransferService
 from tests.callers import OPERATOR
 from tests.e2e.conftest import LiveServer, Watched, keep_screenshot
+from tests.integration.conftest import issue_key
 from visualisations.document import MapDocument
 
 pytestmark = pytest.mark.browser
@@ -140,7 +142,21 @@ def test_the_explorer_end_to_end(
 ) -> None:
     TransferService(clean_database, OPERATOR).import_file(shipped_dataset("caac"))
     page = watched.page
+    # A person without a session lands on the sign-in page, pastes a key, and
+    # comes back to the explorer.
     page.goto(f"{live_server.url}/")
+    assert page.locator("h1").inner_text() == "Maillage — connexion"
+    page.locator("input[name=key]").fill("mlg_0000000000000000_" + "x" * 40)
+    page.get_by_role("button", name="Se connecter").click()
+    assert "pas valable" in page.locator(".wrong").inner_text()
+    # That refusal is a 401, which the browser logs: expected, and the only one.
+    assert watched.errors == [
+        "Failed to load resource: the server responded with a status of 401 (Unauthorized)"
+    ]
+    watched.errors.clear()
+    page.locator("input[name=key]").fill(issue_key(clean_database, Role.VIEWER))
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url(f"{live_server.url}/")
     assert page.locator("h1").inner_text() == "Maillage — explorateur"
     page.locator("select[name=kind]").select_option("brokers")
     page.locator("input[name=operation]").fill("caac")

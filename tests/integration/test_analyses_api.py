@@ -494,3 +494,13 @@ def test_the_fictional_inside_allies_example(clean_database: Database, client: T
         ("fictif-b", "sympathetic", True),
     ]
     assert report["results"][0]["via"] == ["fictif-syndicat"]
+
+
+def test_an_option_the_analysis_does_not_read_is_refused(client: TestClient) -> None:
+    response = client.get("/api/v1/analyses/levels", params={"top": 3})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "top"
+    both = client.get(
+        "/api/v1/analyses/levels", params={"at": "2015-01-01", "period_from": "2014-01-01"}
+    )
+    assert both.status_code == 422 and "rien n'a été écrit" not in both.text

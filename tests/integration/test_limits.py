@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from graph_service.api.app import create_app
 from graph_service.domain.access import Role
 from graph_service.repositories.database import Database
-from tests.integration.conftest import issue_key, api_settings
+from tests.integration.conftest import api_settings, issue_key
 
 
 def _small_limits(database: Database) -> TestClient:

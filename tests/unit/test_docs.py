@@ -57,3 +57,24 @@ def test_layout_named_in_the_readme_exists() -> None:
         assert (ROOT / folder).is_dir(), folder
     for file in ("pyproject.toml", "docker-compose.yml", "CHANGELOG.md", ".ci/run"):
         assert (ROOT / file).is_file(), file
+
+
+def test_each_analysis_documents_its_own_options_and_report() -> None:
+    spec = create_app(Settings()).openapi()
+
+    def parameters(name: str) -> set[str]:
+        operation = spec["paths"][f"/api/v1/analyses/{name}"]["get"]
+        return {p["name"] for p in operation["parameters"]}
+
+    def report(name: str) -> str:
+        operation = spec["paths"][f"/api/v1/analyses/{name}"]["get"]
+        return str(operation["responses"]["200"]["content"]["application/json"]["schema"])
+
+    assert {"territory", "operation", "at", "seed"} <= parameters("levels")
+    assert not {"top", "partition", "actor", "permutations"} & parameters("levels")
+    assert {"partition", "between", "sample", "compare_at"} <= parameters("brokers")
+    assert {"actor", "target", "max_age_months"} <= parameters("inside-allies")
+    assert "permutations" not in parameters("allies")
+    assert "BrokersReport" in report("brokers") and "LevelsReport" in report("levels")
+    security = spec["components"]["securitySchemes"]
+    assert set(security) == {"apiKey", "session"}

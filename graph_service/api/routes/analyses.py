@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
+from graph_service.api.reports import REPORTS
 from graph_service.api.services import AnalysisServiceDep
-from graph_service.services.analyses import AnalysisName, AnalysisQuery
+from graph_service.services.analyses import AnalysisName, options_model, query_of
 
 router = APIRouter(prefix="/analyses", tags=["analyses"])
 
@@ -28,10 +29,11 @@ SUMMARIES = {
 
 
 def _endpoint(name: AnalysisName) -> Callable[..., dict[str, Any]]:
-    def run(
-        query: Annotated[AnalysisQuery, Query()], analyses: AnalysisServiceDep
-    ) -> dict[str, Any]:
-        return analyses.run(name, query)
+    # Each route documents (and accepts) only the options its analysis reads.
+    Options = options_model(name)
+
+    def run(options: Annotated[Options, Query()], analyses: AnalysisServiceDep) -> dict[str, Any]:  # type: ignore[valid-type]
+        return analyses.run(name, query_of(options))
 
     run.__name__ = f"analyse_{name.value.replace('-', '_')}"
     return run
@@ -39,5 +41,11 @@ def _endpoint(name: AnalysisName) -> Callable[..., dict[str, Any]]:
 
 for analysis in AnalysisName:
     router.add_api_route(
-        f"/{analysis.value}", _endpoint(analysis), methods=["GET"], summary=SUMMARIES[analysis]
+        f"/{analysis.value}",
+        _endpoint(analysis),
+        methods=["GET"],
+        summary=SUMMARIES[analysis],
+        response_model=REPORTS[analysis],
+        # Members only some options produce are left out rather than null.
+        response_model_exclude_unset=True,
     )
