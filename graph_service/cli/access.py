@@ -49,6 +49,10 @@ def _when(value: Any) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else "—"
 
 
+def _day(value: Any) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, datetime) else "—"
+
+
 @user_app.command("add")
 def user_add(
     name: Annotated[str, typer.Argument(help="Account name (a person or a service).")],
@@ -95,7 +99,7 @@ def key_create(
         )
     )
     say("access.key_created", id=issued.key["id"], expires=_when(issued.key.get("expires_at")))
-    console.print(issued.token, highlight=False, markup=False)
+    print(issued.token)  # plain: never wrapped, easy to copy
 
 
 @key_app.command("list")
@@ -106,7 +110,10 @@ def key_list(
     keys = _with_database(lambda db: _accounts(db).keys(account))
     table = Table()
     for column in ("id", "name", "role", "sensitive", "expires", "revoked", "label"):
-        table.add_column(translate(f"access.column.{column}", state.language))
+        # The id is what `key revoke` takes: never cut across lines.
+        table.add_column(
+            translate(f"access.column.{column}", state.language), no_wrap=column == "id"
+        )
     yes, no = translate("access.yes", state.language), translate("access.no", state.language)
     for key in keys:
         table.add_row(
@@ -114,8 +121,8 @@ def key_list(
             key["account"],
             translate(f"role.{key['role']}", state.language),
             yes if key.get("sensitive") else no,
-            _when(key.get("expires_at")),
-            _when(key.get("revoked_at")),
+            _day(key.get("expires_at")),
+            _day(key.get("revoked_at")),
             key.get("label") or "",
         )
     console.print(table)

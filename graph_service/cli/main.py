@@ -20,8 +20,8 @@ from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info, probe_server
 from graph_service.repositories.database import Database
-from graph_service.repositories.schema import apply_migrations
-from graph_service.services.accounts import BOOTSTRAP_ACCOUNT, bootstrap_admin
+from graph_service.services.accounts import BOOTSTRAP_ACCOUNT
+from graph_service.services.schema import initialise
 
 app = typer.Typer(
     help="Maillage: graph database and network analysis of actor ecosystems.",
@@ -147,20 +147,19 @@ def db_init() -> None:
     try:
         database = _database(settings)
         try:
-            version, applied = apply_migrations(database)
-            first_key = bootstrap_admin(database, settings.key_lifetime_days)
+            done = initialise(database, settings.key_lifetime_days)
         finally:
             database.close()
     except MaillageError as exc:
         raise fail(exc) from exc
     say(
         "db.initialised",
-        version=version,
-        applied=", ".join(applied) or translate("db.none", state.language),
+        version=done.version,
+        applied=", ".join(done.applied) or translate("db.none", state.language),
     )
-    if first_key:
+    if done.first_key:
         say("access.bootstrap", account=BOOTSTRAP_ACCOUNT)
-        console.print(first_key, highlight=False, markup=False)
+        print(done.first_key)  # plain: never wrapped, easy to copy
 
 
 app.command("analyse")(analyse_command)

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -465,3 +469,51 @@ def test_the_first_run_creates_one_admin_key_once(clean_database: Database) -> N
     with TestClient(app) as client:
         me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {first}"}).json()
     assert me == {"name": "admin", "role": "admin", "sensitive": True, "key_id": me["key_id"]}
+
+
+def _cli(neo4j_connection: Any, *arguments: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_connection.uri,
+        "NEO4J_USER": neo4j_connection.user,
+        "NEO4J_PASSWORD": neo4j_connection.password,
+        "NEO4J_DATABASE": neo4j_connection.database,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "graph_service.cli.main", *arguments],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_cli_manages_accounts_keys_and_reads_the_audit(
+    clean_database: Database, neo4j_connection: Any, app: FastAPI
+) -> None:
+    init = _cli(neo4j_connection, "db", "init")
+    assert init.returncode == 0, init.stderr
+    first_key = re.search(r"mlg_[0-9a-f]{16}_\S+", init.stdout)
+    assert first_key and "plus jamais affichée" in init.stdout
+    again = _cli(neo4j_connection, "db", "init")
+    assert again.returncode == 0 and "mlg_" not in again.stdout
+    assert _cli(neo4j_connection, "user", "add", "chloe", "--role", "analyst").returncode == 0
+    duplicate = _cli(neo4j_connection, "user", "add", "chloe")
+    assert duplicate.returncode == 1 and "existe déjà" in duplicate.stderr
+    created = _cli(neo4j_connection, "key", "create", "chloe", "--label", "tableau de bord")
+    assert created.returncode == 0, created.stderr
+    token = re.search(r"mlg_([0-9a-f]{16})_\S+", created.stdout)
+    assert token
+    listed = _cli(neo4j_connection, "--lang", "en", "key", "list", "--account", "chloe")
+    assert token.group(1) in listed.stdout and "analyst" in listed.stdout
+    with TestClient(app) as client:
+        headers = {"Authorization": f"Bearer {token.group(0)}"}
+        assert client.get("/api/v1/me", headers=headers).json()["role"] == "analyst"
+        assert _cli(neo4j_connection, "key", "revoke", token.group(1)).returncode == 0
+        assert client.get("/api/v1/me", headers=headers).status_code == 401
+    trail = _cli(neo4j_connection, "audit", "--json")
+    actions = [e["action"] for e in json.loads(trail.stdout)["entries"]]
+    assert {"account.add", "key.create", "key.revoke"} <= set(actions)
+    table = _cli(neo4j_connection, "audit", "--action", "key")
+    assert table.returncode == 0 and "key.revoke" in table.stdout
