@@ -57,6 +57,26 @@ WORDS: dict[str, dict[Language, str]] = {
     "kind.ecosystem": {_FR: "Écosystème", _EN: "Ecosystem"},
     "kind.brokers": {_FR: "Intermédiaires", _EN: "Brokers"},
     "kind.silos": {_FR: "Cloisonnement", _EN: "Siloing"},
+    "console": {_FR: "Console Cypher (lecture seule)", _EN: "Cypher console (read only)"},
+    "console_hint": {
+        _FR: (
+            "Pour les analystes : une requête de lecture, par exemple "
+            "MATCH (a:Actor)-[r:MEMBER_OF]->(c:Actor) RETURN a, r, c LIMIT 50. "
+            "Les nœuds et relations rendus sont dessinés."
+        ),
+        _EN: (
+            "For analysts: one read query, e.g. "
+            "MATCH (a:Actor)-[r:MEMBER_OF]->(c:Actor) RETURN a, r, c LIMIT 50. "
+            "The nodes and relationships it returns are drawn."
+        ),
+    },
+    "console_run": {_FR: "Lancer", _EN: "Run"},
+    "console_rows": {_FR: "{n} ligne(s)", _EN: "{n} row(s)"},
+    "console_truncated": {
+        _FR: "{n} ligne(s), tronqué : ajoutez LIMIT ou précisez la requête",
+        _EN: "{n} row(s), cut short: add LIMIT or narrow the query",
+    },
+    "sign_out": {_FR: "Se déconnecter", _EN: "Sign out"},
     "kind.allies": {_FR: "Alliés possibles", _EN: "Possible allies"},
     "kind.introductions": {_FR: "Qui peut nous présenter ?", _EN: "Who can introduce us?"},
     "kind.inside-allies": {_FR: "Alliés de l'intérieur", _EN: "Inside allies"},

@@ -154,7 +154,7 @@ def test_the_explorer_end_to_end(
         "Failed to load resource: the server responded with a status of 401 (Unauthorized)"
     ]
     watched.errors.clear()
-    page.locator("input[name=key]").fill(issue_key(clean_database, Role.VIEWER))
+    page.locator("input[name=key]").fill(issue_key(clean_database, Role.ANALYST))
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(f"{live_server.url}/")
     assert page.locator("h1").inner_text() == "Maillage — explorateur"
@@ -175,6 +175,31 @@ def test_the_explorer_end_to_end(
     shared.locator("#explorer-table tbody tr").first.wait_for(timeout=20000)
     assert shared.locator("#explorer-table tbody tr").first.inner_text() == first
     shared.close()
+    # The console: a read query, its rows in a table and its graph drawn.
+    page.locator("#console summary").click()
+    page.locator("#console-form textarea").fill(
+        "MATCH (a:Actor)-[r:MEMBER_OF]->(c:Actor {id: 'cfsi'}) RETURN a, r, c"
+    )
+    page.get_by_role("button", name="Lancer").click()
+    page.locator("#console-table tbody tr").first.wait_for(timeout=20000)
+    assert "ligne(s)" in page.locator("#console-status").inner_text()
+    assert page.locator("#console-graph canvas").count() == 1
+    assert page.evaluate("window.maillageConsole.view.nodes.length") > 5
+    page.locator("#console-graph").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    drawn = page.locator("#console-graph").screenshot()
+    assert inked_pixels(drawn) > 2000  # nodes, ties and names, not a blank box
+    keep_screenshot(page, "explorer-console")
+    page.locator("#console-form textarea").fill("CREATE (n:Actor {id: 'pirate'})")
+    page.get_by_role("button", name="Lancer").click()
+    page.locator("#console-status.error").wait_for(timeout=20000)
+    assert "ne fait que lire" in page.locator("#console-status").inner_text()
+    # The refusal is a 422 the browser logs: expected, and the only one.
+    assert watched.errors == [
+        "Failed to load resource: the server responded with a status of 422 "
+        "(Unprocessable Entity)"
+    ]
+    watched.errors.clear()
     page.goto(f"{live_server.url}/docs")
     page.locator(".swagger-ui .info").wait_for(timeout=20000)
     keep_screenshot(page, "api-docs")

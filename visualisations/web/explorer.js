@@ -3,6 +3,7 @@
 // analysis as a sortable table of names with one sentence per result.  It
 // only calls Maillage's own endpoints (/maps and /api/v1).
 import "./explorer.css";
+import { NetworkView } from "./network.js";
 
 const form = document.getElementById("explorer-form");
 const frame = document.getElementById("explorer-map");
@@ -158,4 +159,119 @@ window.addEventListener("popstate", () => {
   run(false);
 });
 if (restore()) run(false);
+
+// --- the Cypher console (analysts) -------------------------------------------------------
+
+const consoleForm = document.getElementById("console-form");
+const consoleStatus = document.getElementById("console-status");
+const consoleTable = document.getElementById("console-table");
+const consoleGraph = document.getElementById("console-graph");
+const LABEL_COLOURS = { Actor: "#1565c0", Territory: "#2e7d32", DialogueFramework: "#ef6c00", Operation: "#6a1b9a", Issue: "#ad1457", Person: "#455a64", SDG: "#00838f" };
+
+function cookie(name) {
+  const found = document.cookie.split("; ").find((part) => part.startsWith(`${name}=`));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : "";
+}
+
+// A value as a person reads it: nodes by name, ties by the names at their ends.
+function shown(value, names) {
+  if (value == null) return "";
+  if (typeof value === "object" && "labels" in value && "id" in value) return value.name || value.id;
+  if (typeof value === "object" && "type" in value && "from" in value) {
+    return `${names.get(value.from) || value.from} —${value.type}→ ${names.get(value.to) || value.to}`;
+  }
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+// A few rounds of spring layout: enough to read a console's answer (hundreds of nodes).
+function layout(nodes, links) {
+  const n = nodes.length;
+  nodes.forEach((node, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(n, 1);
+    node.x = Math.cos(angle);
+    node.y = Math.sin(angle);
+  });
+  const k = 1 / Math.sqrt(Math.max(n, 1));
+  for (let round = 0, step = 0.1; round < 120; round += 1, step *= 0.97) {
+    const moves = nodes.map(() => [0, 0]);
+    for (let i = 0; i < n; i += 1) {
+      for (let j = i + 1; j < n; j += 1) {
+        const dx = nodes[i].x - nodes[j].x;
+        const dy = nodes[i].y - nodes[j].y;
+        const d2 = Math.max(dx * dx + dy * dy, 1e-6);
+        const push = (k * k) / d2;
+        moves[i][0] += dx * push; moves[i][1] += dy * push;
+        moves[j][0] -= dx * push; moves[j][1] -= dy * push;
+      }
+    }
+    for (const { source, target } of links) {
+      const dx = nodes[source].x - nodes[target].x;
+      const dy = nodes[source].y - nodes[target].y;
+      const pull = Math.sqrt(dx * dx + dy * dy) / k;
+      moves[source][0] -= dx * pull; moves[source][1] -= dy * pull;
+      moves[target][0] += dx * pull; moves[target][1] += dy * pull;
+    }
+    nodes.forEach((node, i) => {
+      const length = Math.hypot(moves[i][0], moves[i][1]) || 1;
+      node.x += (moves[i][0] / length) * Math.min(length, step);
+      node.y += (moves[i][1] / length) * Math.min(length, step);
+    });
+  }
+}
+
+function drawAnswer(graph) {
+  consoleGraph.replaceChildren();
+  const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+  const nodes = graph.nodes.map((node) => ({
+    id: node.id,
+    label: node.name || node.id,
+    size: 6,
+    color: LABEL_COLOURS[node.labels[0]] || "#616e7c",
+    forceLabel: graph.nodes.length <= 40,
+  }));
+  const links = graph.relationships
+    .filter((r) => index.has(r.from) && index.has(r.to))
+    .map((r) => ({ source: index.get(r.from), target: index.get(r.to), color: "#9aa5b1", size: 1 }));
+  layout(nodes, links);
+  if (!nodes.length) return;
+  const view = new NetworkView(consoleGraph, nodes, links, { padding: 30 });
+  view.draw();
+  window.maillageConsole.view = view;
+}
+
+consoleForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  consoleStatus.className = "";
+  consoleStatus.textContent = "…";
+  const answer = await fetch("/api/v1/query", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRF-Token": cookie("maillage_csrf"), "Accept-Language": document.documentElement.lang },
+    body: JSON.stringify({ query: consoleForm.elements.query.value }),
+  });
+  const result = await answer.json().catch(() => ({}));
+  consoleTable.replaceChildren();
+  consoleGraph.replaceChildren();
+  if (!answer.ok) {
+    consoleStatus.className = "error";
+    consoleStatus.textContent = result.detail || answer.statusText;
+    return;
+  }
+  const count = result.rows.length;
+  consoleStatus.textContent = (result.truncated ? words.console_truncated : words.console_rows).replace("{n}", count);
+  const head = document.createElement("thead");
+  const body = document.createElement("tbody");
+  const tr = document.createElement("tr");
+  for (const column of result.columns) tr.appendChild(Object.assign(document.createElement("th"), { textContent: column }));
+  head.appendChild(tr);
+  const names = new Map(result.graph.nodes.map((node) => [node.id, node.name || node.id]));
+  for (const row of result.rows) {
+    const line = document.createElement("tr");
+    line.append(...row.map((value) => cell(shown(value, names))));
+    body.appendChild(line);
+  }
+  consoleTable.append(head, body);
+  sortable(head, body);
+  drawAnswer(result.graph);
+});
+window.maillageConsole = { view: null };
 window.maillageExplorer = { ready: true };
