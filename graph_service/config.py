@@ -165,6 +165,11 @@ class Settings(BaseSettings):
         )
 
     @property
+    def import_dir(self) -> Path:
+        """Where imports stage what they read, and where an interrupted one is found."""
+        return self.data_dir / "imports"
+
+    @property
     def local_bolt_uri(self) -> str:
         return f"bolt://127.0.0.1:{self.neo4j_bolt_port}"
 

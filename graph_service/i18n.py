@@ -538,6 +538,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "access.outcome.refused": {Language.FR: "refusée", Language.EN: "refused"},
     "access.outcome.failed": {Language.FR: "échouée", Language.EN: "failed"},
     # --- imports and exports ------------------------------------------------------------
+    "import.undone": {
+        Language.FR: (
+            "L'import de « {file} » s'était interrompu pendant l'écriture : ce qu'il avait "
+            "écrit a été retiré, la base est comme avant lui."
+        ),
+        Language.EN: (
+            "The import of '{file}' had stopped while writing: what it wrote has been "
+            "taken back; the database is as it was before it."
+        ),
+    },
     "import.rejected": {Language.FR: "Import refusé", Language.EN: "Import rejected"},
     "import.rejected.detail": {
         Language.FR: "{count} problème(s) dans le fichier ; rien n'a été écrit.",

@@ -6,12 +6,15 @@ node a million rows further down) before anything is written, and a rejected
 import must write nothing.  Keeping the file's records in the process would make
 memory grow with the file (about 2 KiB per record); keeping them here keeps it
 bounded by one batch, whatever the size of the file.  The store is private to the
-import and thrown away with it, so it trades durability for speed.
+import and thrown away with it, so it trades durability for speed — until a large
+import starts writing in several transactions: then :meth:`Staging.persist` puts it
+on disk for good, because it is what undoes the import if the process dies.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -65,14 +68,26 @@ def _location(blob: bytes) -> Location:
 class Staging:
     """Nodes, names and relationships of one import, on disk."""
 
-    def __init__(self, folder: Path) -> None:
-        self.db = sqlite3.connect(folder / "staging.sqlite", isolation_level=None)
-        self.db.executescript(_SCHEMA)
+    def __init__(self, folder: Path, *, existing: bool = False) -> None:
+        """A new store in ``folder``; or, with ``existing``, the store an import
+        that died left there (to undo what it wrote)."""
+        self.path = folder / "staging.sqlite"
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        if not existing:
+            self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self._seq = 0
 
     def close(self) -> None:
         self.db.close()
+
+    def persist(self) -> None:
+        """Commit what is staged and force it to disk: from here on the store is what
+        undoes a large import that dies half-way, even after a machine restart."""
+        self.db.execute("COMMIT")
+        with self.path.open("rb+") as file:
+            os.fsync(file.fileno())
+        self.db.execute("BEGIN")
 
     def _next(self) -> int:
         self._seq += 1

@@ -20,6 +20,7 @@ from graph_service.errors import MaillageError
 from graph_service.repositories.database import Database
 from graph_service.services.accounts import Authenticator
 from graph_service.services.audit import AuditService
+from graph_service.services.transfer import recover_interrupted_imports
 from visualisations.html import static_directory
 
 
@@ -38,6 +39,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # not there yet, at the next start).
         with suppress(MaillageError):
             audit().prune(settings.audit_retention_days)
+        # A large import whose process died while writing is undone before anyone
+        # reads it half-written.
+        with suppress(MaillageError):
+            recover_interrupted_imports(provider.get(), settings.import_dir)
         yield
         if database is None:  # ours to close
             provider.close()

@@ -43,8 +43,8 @@ def _analyses(
     return AnalysisService(database, settings, request_language(request), caller=caller)
 
 
-def _transfer(database: DatabaseDep, caller: CallerDep) -> TransferService:
-    return TransferService(database, caller)
+def _transfer(database: DatabaseDep, settings: SettingsDep, caller: CallerDep) -> TransferService:
+    return TransferService(database, caller, settings.import_dir)
 
 
 def _accounts(database: DatabaseDep, settings: SettingsDep, caller: CallerDep) -> AccountService:

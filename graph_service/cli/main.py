@@ -14,7 +14,7 @@ from graph_service.cli.analyse import analyse_command
 from graph_service.cli.help_fr import HELP_FR
 from graph_service.cli.maps import map_command
 from graph_service.cli.output import console, fail, say, state
-from graph_service.cli.transfer import export_command, import_command, synth_command
+from graph_service.cli.transfer import export_command, import_command, recover, synth_command
 from graph_service.config import Environment, Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
@@ -148,6 +148,7 @@ def db_init() -> None:
         database = _database(settings)
         try:
             done = initialise(database, settings.key_lifetime_days)
+            recover(database)
         finally:
             database.close()
     except MaillageError as exc:

@@ -21,7 +21,11 @@ from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
-from graph_service.services.transfer import ExportFormat, TransferService
+from graph_service.services.transfer import (
+    ExportFormat,
+    TransferService,
+    recover_interrupted_imports,
+)
 from importers.formats import FileFormat
 
 DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
@@ -30,7 +34,13 @@ DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
 def _service(caller: Caller) -> tuple[TransferService, Database]:
     settings = get_settings()
     database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-    return TransferService(database, caller), database
+    return TransferService(database, caller, settings.import_dir), database
+
+
+def recover(database: Database) -> None:
+    """Undo a large import that died while writing (before anything else runs)."""
+    for name in recover_interrupted_imports(database, get_settings().import_dir):
+        say("import.undone", file=name)
 
 
 def import_command(
@@ -60,6 +70,7 @@ def import_command(
     try:
         service, database = _service(caller)
         try:
+            recover(database)
             with Progress(console=console, transient=True) as bar:
                 report = service.import_file(
                     path,

@@ -6,7 +6,6 @@ are read, so that a file of a million rows imports with bounded memory."""
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +23,8 @@ from graph_service.repositories import projection as projection_repo
 from graph_service.repositories import transfer as repo
 from graph_service.repositories.database import Database
 from graph_service.repositories.nodes import fulltext_phrase
+from graph_service.services.audit import AuditService
+from graph_service.services.journal import ImportFolder, default_work_dir
 from importers.formats import (
     FileFormat,
     detect_format,
@@ -141,9 +142,11 @@ class TransferService:
     (analysts; a caller without the permission gets a public export, persons and
     their ties left out)."""
 
-    def __init__(self, database: Database, caller: Caller) -> None:
+    def __init__(self, database: Database, caller: Caller, work_dir: Path | None = None) -> None:
         self.database = database
         self.caller = caller
+        #: Where imports stage what they read (see :mod:`graph_service.services.journal`).
+        self.work_dir = work_dir or default_work_dir()
 
     def import_file(
         self,
@@ -158,10 +161,10 @@ class TransferService:
         What is read is staged on disk (see :mod:`importers.staging`), so memory
         stays bounded by a batch whatever the size of the file."""
         self.caller.require(Role.EDITOR)
-        with tempfile.TemporaryDirectory(prefix="maillage-import-") as folder:
-            staging = Staging(Path(folder))
+        with ImportFolder.create(self.work_dir, path.name) as folder:
+            staging = Staging(folder.path)
             try:
-                return self._import(path, staging, file_format, dry_run, progress)
+                return self._import(path, staging, file_format, dry_run, progress, folder)
             finally:
                 staging.close()
 
@@ -172,6 +175,7 @@ class TransferService:
         file_format: FileFormat | None,
         dry_run: bool,
         progress: Callable[[str, int], None] | None,
+        folder: ImportFolder,
     ) -> ImportReport:
         try:
             stream = read_file(path, file_format)
@@ -192,7 +196,7 @@ class TransferService:
             if changes <= SINGLE_TRANSACTION_ROWS:
                 self.database.write(_write_staged, staging, progress)
             else:
-                self._write_in_steps(staging, progress)
+                self._write_in_steps(staging, progress, folder)
         return ImportReport(stream.format, dry_run, summary, changes)
 
     def _check_sensitive(self, summary: dict[str, dict[str, dict[str, int]]]) -> None:
@@ -202,12 +206,19 @@ class TransferService:
             raise ForbiddenError("error.forbidden.sensitive")
 
     def _write_in_steps(
-        self, staging: Staging, progress: Callable[[str, int], None] | None
+        self,
+        staging: Staging,
+        progress: Callable[[str, int], None] | None,
+        folder: ImportFolder,
     ) -> None:
         """A large import does not fit in one transaction (Neo4j bounds a
         transaction's memory): it is written in committed batches and, if one
         fails, undone: created nodes and relationships deleted, updated ones given
-        back their stored properties.  Readers may see it half-written meanwhile."""
+        back their stored properties.  Readers may see it half-written meanwhile.
+        If the process dies instead, the journal written before the first step
+        lets the next start undo it (:func:`recover_interrupted_imports`)."""
+        staging.persist()
+        folder.mark_writing()
         try:
             for labels, rows in node_writes(staging, STEP_ROWS):
                 self.database.write(repo.merge_nodes, labels, rows)
@@ -219,14 +230,7 @@ class TransferService:
                     progress("relationships", len(rel_rows))
         except MaillageError:
             logger.warning("large import failed; undoing what it wrote")
-            for ids in staging.created("relationship", STEP_ROWS):
-                self.database.write(repo.delete_relationships, ids)
-            for previous in staging.previous("relationship", STEP_ROWS):
-                self.database.write(repo.restore_relationships, previous)
-            for ids in staging.created("node", STEP_ROWS):
-                self.database.write(repo.delete_nodes, ids)
-            for previous in staging.previous("node", STEP_ROWS):
-                self.database.write(repo.restore_nodes, previous)
+            undo_import(self.database, staging)
             raise
 
     def export_file(
@@ -282,6 +286,44 @@ class TransferService:
         if not hide:
             self.caller.note(sensitive_read="export")
         return counts
+
+
+def undo_import(database: Database, staging: Staging) -> None:
+    """Take back what a large import wrote: created relationships and nodes deleted,
+    updated ones given back their stored properties (each step idempotent, so an
+    undo that is itself cut short is simply run again)."""
+    for ids in staging.created("relationship", STEP_ROWS):
+        database.write(repo.delete_relationships, ids)
+    for previous in staging.previous("relationship", STEP_ROWS):
+        database.write(repo.restore_relationships, previous)
+    for ids in staging.created("node", STEP_ROWS):
+        database.write(repo.delete_nodes, ids)
+    for previous in staging.previous("node", STEP_ROWS):
+        database.write(repo.restore_nodes, previous)
+
+
+def recover_interrupted_imports(database: Database, work_dir: Path | None = None) -> list[str]:
+    """Undo every large import whose process died while writing, and remove the
+    folders of imports that died earlier; returns the files undone.  Run at every
+    start (API, ``db init``, ``import``)."""
+    undone = []
+    for folder in ImportFolder.abandoned(work_dir or default_work_dir()):
+        if folder.was_writing():
+            staging = Staging(folder.path, existing=True)
+            try:
+                undo_import(database, staging)
+            finally:
+                staging.close()
+            undone.append(folder.file_name())
+            logger.warning("undid the interrupted import of %s", folder.file_name())
+            AuditService(database).record(
+                Caller("maillage", Role.ADMIN),
+                "import.undone",
+                target=folder.file_name(),
+                details={"reason": "the importing process died while writing"},
+            )
+        folder.remove()
+    return undone
 
 
 def _counted(stream: RecordStream, progress: Callable[[str, int], None] | None) -> RecordStream:

@@ -196,8 +196,7 @@ def test_the_explorer_end_to_end(
     assert "ne fait que lire" in page.locator("#console-status").inner_text()
     # The refusal is a 422 the browser logs: expected, and the only one.
     assert watched.errors == [
-        "Failed to load resource: the server responded with a status of 422 "
-        "(Unprocessable Entity)"
+        "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"
     ]
     watched.errors.clear()
     page.goto(f"{live_server.url}/docs")

@@ -245,3 +245,113 @@ def test_a_stored_relationship_id_keeps_its_ends(
         "MATCH ()-[r:COOPERATES_WITH]->() RETURN count(r) AS n"
     )
     assert records[0]["n"] == 1
+
+
+# --- an import killed half-way ----------------------------------------------------------
+
+#: Runs `maillage import FILE` with small committed steps, each followed by a pause,
+#: so that the test can kill the process after its first step.
+_SLOW_IMPORT = """
+import sys, time
+import graph_service.services.transfer as transfer
+transfer.SINGLE_TRANSACTION_ROWS = 10
+transfer.STEP_ROWS = 40
+merge = transfer.repo.merge_nodes
+def slowly(*args, **kwargs):
+    written = merge(*args, **kwargs)
+    time.sleep(1.0)
+    return written
+transfer.repo.merge_nodes = slowly
+from graph_service.cli.main import run
+sys.argv = ["maillage", "import", sys.argv[1]]
+run()
+"""
+
+
+def _snapshot(database: Database) -> tuple[list[Any], int]:
+    records, _, _ = database.driver.execute_query(
+        "MATCH (n:Entity) WHERE NOT n:SDG RETURN n.id AS id, n.name AS name ORDER BY id"
+    )
+    relationships, _, _ = database.driver.execute_query(
+        "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n"
+    )
+    return [(r["id"], r["name"]) for r in records], int(relationships[0]["n"])
+
+
+def test_an_import_killed_after_its_first_step_is_undone_at_the_next_start(
+    clean_database: Database, neo4j_connection: Any, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    first = {"format": "maillage", "nodes": [_actor("kept", "Avant")], "relationships": []}
+    (tmp_path / "first.json").write_text(json.dumps(first), encoding="utf-8")
+    TransferService(clean_database, OPERATOR).import_file(tmp_path / "first.json")
+    before = _snapshot(clean_database)
+    # 200 new actors and an update of the stored one, then ties: many steps.
+    nodes = [_actor("kept", "Après")] + [_actor(f"n-{i}", f"Nouveau {i}") for i in range(200)]
+    ties = [_tie(f"n-{i}", f"n-{i + 1}") for i in range(199)]
+    document = {"format": "maillage", "nodes": nodes, "relationships": ties}
+    (tmp_path / "big.json").write_text(json.dumps(document), encoding="utf-8")
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_connection.uri,
+        "NEO4J_USER": neo4j_connection.user,
+        "NEO4J_PASSWORD": neo4j_connection.password,
+        "NEO4J_DATABASE": neo4j_connection.database,
+        "MAILLAGE_DATA_DIR": str(tmp_path / "data"),
+    }
+    errors = tmp_path / "import-errors.txt"
+    with errors.open("wb") as stderr:
+        importing = subprocess.Popen(
+            [sys.executable, "-c", _SLOW_IMPORT, str(tmp_path / "big.json")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    deadline = time.monotonic() + 120
+    while _snapshot(clean_database)[0] == before[0]:
+        assert importing.poll() is None, errors.read_text()
+        assert time.monotonic() < deadline, "the import never wrote its first step"
+        time.sleep(0.1)
+    importing.send_signal(signal.SIGKILL)
+    importing.wait(timeout=30)
+    half_written = _snapshot(clean_database)
+    assert half_written != before
+    folders = list((tmp_path / "data" / "imports").glob("import-*"))
+    assert len(folders) == 1 and (folders[0] / "journal.json").is_file()
+
+    # Maillage runs again: the interrupted import is taken back, its folder removed.
+    again = subprocess.run(
+        [sys.executable, "-m", "graph_service.cli.main", "db", "init"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "big.json" in again.stdout and "comme avant" in again.stdout
+    assert _snapshot(clean_database) == before
+    assert list((tmp_path / "data" / "imports").glob("import-*")) == []
+    trail = clean_database.driver.execute_query(
+        "MATCH (e:MaillageAudit {action: 'import.undone'}) RETURN e.target AS file"
+    )[0]
+    assert [r["file"] for r in trail] == ["big.json"]
+
+
+def test_import_folders_are_removed_whatever_happens(
+    clean_database: Database, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    service = TransferService(clean_database, OPERATOR, work)
+    good = {"format": "maillage", "nodes": [_actor("a", "A")], "relationships": []}
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    service.import_file(tmp_path / "good.json")
+    (tmp_path / "bad.json").write_text('{"format": "maillage", "nodes": [{', encoding="utf-8")
+    with pytest.raises(ImportRejectedError):
+        service.import_file(tmp_path / "bad.json")
+    assert list(work.iterdir()) == []
