@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     neo4j_timeout_seconds: Annotated[
         float, Field(gt=0, validation_alias="MAILLAGE_NEO4J_TIMEOUT_SECONDS")
     ] = 5.0
+    query_timeout_seconds: Annotated[
+        float, Field(gt=0, le=86_400, validation_alias="MAILLAGE_QUERY_TIMEOUT_SECONDS")
+    ] = 120.0
 
     # The local server assembled from Maven Central.
     data_dir: Annotated[Path, Field(validation_alias="MAILLAGE_DATA_DIR")] = Field(

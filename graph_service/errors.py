@@ -217,5 +217,8 @@ class QueryTimeoutError(MaillageError):
     title_key = "error.timeout"
     problem_type = "/problems/query-timeout"
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__("error.timeout.detail", seconds=f"{seconds:g}")
+    def __init__(self, seconds: float | None) -> None:
+        if seconds is None:
+            super().__init__("error.timeout.detail_unknown")
+        else:
+            super().__init__("error.timeout.detail", seconds=f"{seconds:g}")

@@ -246,6 +246,16 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "Narrow it (LIMIT, a label, an id) and try again."
         ),
     },
+    "error.timeout.detail_unknown": {
+        Language.FR: (
+            "La requête a dépassé le temps permis et le serveur l'a arrêtée ; rien n'a été "
+            "écrit. Restreignez le périmètre puis réessayez."
+        ),
+        Language.EN: (
+            "The query ran past its time limit and the server stopped it; nothing was "
+            "written. Narrow the scope and try again."
+        ),
+    },
     "console.refused": {Language.FR: "Requête refusée", Language.EN: "Query refused"},
     "console.refused.write": {
         Language.FR: (

@@ -27,7 +27,10 @@ class DatabaseProvider:
         with self._lock:
             if self._database is None:
                 self._database = Database(
-                    connection_info(self.settings), self.settings.neo4j_timeout_seconds
+                    connection_info(self.settings),
+                    self.settings.neo4j_timeout_seconds,
+                    # Every query the API runs is stopped by the server past this.
+                    self.settings.query_timeout_seconds,
                 )
             return self._database
 

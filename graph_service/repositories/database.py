@@ -48,6 +48,10 @@ def translate_driver_error(exc: Exception) -> MaillageError:
         return exc
     if isinstance(exc, neo4j_errors.ConstraintError):
         return ConflictError("error.constraint.detail")
+    code = getattr(exc, "code", None) or ""
+    if "TransactionTimedOut" in code:
+        # The server stopped a transaction past its limit: nothing was written.
+        return QueryTimeoutError(None)
     if isinstance(exc, UNAVAILABLE_ERRORS):
         return DatabaseUnavailableError()
     # Anything else is a bug on our side (a query or a driver misuse): log it
@@ -72,8 +76,17 @@ class Database:
     spent on resolving the home database.
     """
 
-    def __init__(self, connection: ConnectionInfo, timeout_seconds: float = 5.0) -> None:
+    def __init__(
+        self,
+        connection: ConnectionInfo,
+        timeout_seconds: float = 5.0,
+        query_timeout_seconds: float | None = None,
+    ) -> None:
+        """``timeout_seconds`` bounds connecting; ``query_timeout_seconds``, when
+        given, is a limit the *server* enforces on every transaction (a query past
+        it is stopped there, not merely abandoned by the client)."""
         self.connection = connection
+        self.query_timeout_seconds = query_timeout_seconds
         self.driver = GraphDatabase.driver(
             connection.uri,
             auth=(connection.user, connection.password),
@@ -98,7 +111,10 @@ class Database:
         except MaillageError:
             raise
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
-            raise translate_driver_error(exc) from exc
+            error = translate_driver_error(exc)
+            if isinstance(error, QueryTimeoutError):
+                error = QueryTimeoutError(self.query_timeout_seconds)
+            raise error from exc
         except OSError as exc:  # sockets closed under the driver's feet
             raise DatabaseUnavailableError() from exc
 
@@ -120,7 +136,7 @@ class Database:
     ) -> R:
         """Run ``work(tx, …)`` in a read transaction."""
         with self._session(neo4j.READ_ACCESS) as session:
-            return session.execute_read(work, *args, **kwargs)
+            return session.execute_read(self._bounded(work), *args, **kwargs)
 
     def write(
         self,
@@ -130,7 +146,17 @@ class Database:
     ) -> R:
         """Run ``work(tx, …)`` in one write transaction: all of it or nothing."""
         with self._session(neo4j.WRITE_ACCESS) as session:
-            return session.execute_write(work, *args, **kwargs)
+            return session.execute_write(self._bounded(work), *args, **kwargs)
+
+    def _bounded(
+        self, work: Callable[Concatenate[ManagedTransaction, P], R]
+    ) -> Callable[Concatenate[ManagedTransaction, P], R]:
+        if self.query_timeout_seconds is None:
+            return work
+        bounded: Callable[Concatenate[ManagedTransaction, P], R] = neo4j.unit_of_work(
+            timeout=self.query_timeout_seconds
+        )(work)
+        return bounded
 
     def read_bounded(
         self,

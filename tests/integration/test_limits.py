@@ -55,3 +55,39 @@ def test_a_chunked_body_is_cut_at_the_limit(clean_database: Database) -> None:
     )
     assert response.status_code == 413
     assert client.get("/api/v1/actors/grdr").status_code == 404
+
+
+SLOW = "UNWIND range(1, 200000000) AS i WITH i WHERE i % 7 = 99 RETURN count(*) AS n"
+
+
+def test_every_query_has_a_time_limit_the_server_enforces(clean_database: Database) -> None:
+    """Reads and writes alike: past MAILLAGE_QUERY_TIMEOUT_SECONDS the server stops
+    the transaction (nothing written) and the service answers 503, never hangs."""
+    import time
+
+    import pytest
+
+    from graph_service.errors import QueryTimeoutError
+
+    bounded = Database(clean_database.connection, 5.0, query_timeout_seconds=0.5)
+    try:
+        started = time.monotonic()
+        with pytest.raises(QueryTimeoutError) as caught:
+            bounded.read(lambda tx: tx.run(SLOW).single())
+        assert time.monotonic() - started < 10
+        assert caught.value.status_code == 503 and "0.5 s" in str(caught.value)
+        with pytest.raises(QueryTimeoutError):
+            bounded.write(
+                lambda tx: tx.run(
+                    "CREATE (:Entity:Actor {id: 'late'}) WITH 1 AS x " + SLOW
+                ).single()
+            )
+        assert bounded.read(lambda tx: tx.run("MATCH (n {id: 'late'}) RETURN n").single()) is None
+        # An API on that database still answers what fits in the limit.
+        settings = api_settings()
+        app = create_app(settings, database=bounded)
+        with TestClient(app, raise_server_exceptions=False) as client:
+            client.headers["Authorization"] = f"Bearer {issue_key(clean_database, Role.ADMIN)}"
+            assert client.get("/api/v1/actors").status_code == 200
+    finally:
+        bounded.close()
