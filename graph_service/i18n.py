@@ -558,6 +558,41 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "taken back; the database is as it was before it."
         ),
     },
+    "backup.not_empty": {
+        Language.FR: (
+            "La base contient déjà un graphe ({nodes} nœud(s), {relationships} relation(s)) : "
+            "rien n'a été restauré. Pour le remplacer : maillage restore FICHIER --replace."
+        ),
+        Language.EN: (
+            "The database already holds a graph ({nodes} node(s), {relationships} "
+            "relationship(s)): nothing was restored. To replace it: maillage restore FILE "
+            "--replace."
+        ),
+    },
+    "backup.not_a_backup": {
+        Language.FR: "Ce fichier n'est pas une sauvegarde de Maillage (maillage backup).",
+        Language.EN: "This file is not a Maillage backup (maillage backup).",
+    },
+    "backup.done": {
+        Language.FR: (
+            "Sauvegarde écrite dans {path} : {nodes} nœud(s), {relationships} relation(s), "
+            "{records} compte(s), clé(s) et entrée(s) d'audit."
+        ),
+        Language.EN: (
+            "Backup written to {path}: {nodes} node(s), {relationships} relationship(s), "
+            "{records} account(s), key(s) and audit entr(y/ies)."
+        ),
+    },
+    "backup.restored": {
+        Language.FR: (
+            "Sauvegarde {path} restaurée : {nodes} nœud(s), {relationships} relation(s), "
+            "{records} compte(s), clé(s) et entrée(s) d'audit."
+        ),
+        Language.EN: (
+            "Backup {path} restored: {nodes} node(s), {relationships} relationship(s), "
+            "{records} account(s), key(s) and audit entr(y/ies)."
+        ),
+    },
     "import.rejected": {Language.FR: "Import refusé", Language.EN: "Import rejected"},
     "import.rejected.detail": {
         Language.FR: "{count} problème(s) dans le fichier ; rien n'a été écrit.",

@@ -38,6 +38,9 @@ HELP_FR: Final[dict[str, str]] = {
         "charge le jeu de référence CAAC (seulement ce qui a changé) et sert l'API "
         "(le navigateur de cette machine lit sans clé).",
     "Address to listen on.": "Adresse d'écoute.",
+    "Worker processes (each with its own connection pool); a worker that dies is replaced.":
+        "Processus de travail (chacun avec ses connexions) ; un processus qui meurt est "
+        "remplacé.",
     "Port to listen on.": "Port d'écoute.",
     # analyse and map
     "Run an analysis on the graph and print it (JSON has the API's shape).":
@@ -137,6 +140,15 @@ HELP_FR: Final[dict[str, str]] = {
         "d'où, et avec quelle issue.",
     "Leave persons and their ties out (a file to share).":
         "Laisser de côté les personnes et leurs liens (un fichier à partager).",
+    # backup, restore
+    "The backup file to write (a zip).": "Le fichier de sauvegarde à écrire (un zip).",
+    "Back up the whole database (graph, accounts, keys, audit) from one snapshot.":
+        "Sauvegarde toute la base (graphe, comptes, clés, audit) d'un seul instantané.",
+    "A file written by maillage backup.": "Un fichier écrit par maillage backup.",
+    "Replace the graph the database holds (otherwise refused).":
+        "Remplacer le graphe que contient la base (refusé sinon).",
+    "Restore a backup into an empty database (or replace the graph with --replace).":
+        "Restaure une sauvegarde dans une base vide (ou remplace le graphe avec --replace).",
     # import, export, synth
     "Import a file (Maillage JSON, CSV, XLSX, GraphML, GEXF, Kumu): all of it, or nothing.":
         "Importe un fichier (JSON Maillage, CSV, XLSX, GraphML, GEXF, Kumu) : tout, ou rien.",

@@ -14,7 +14,14 @@ from graph_service.cli.analyse import analyse_command
 from graph_service.cli.help_fr import HELP_FR
 from graph_service.cli.maps import map_command
 from graph_service.cli.output import console, fail, say, state
-from graph_service.cli.transfer import export_command, import_command, recover, synth_command
+from graph_service.cli.transfer import (
+    backup_command,
+    export_command,
+    import_command,
+    recover,
+    restore_command,
+    synth_command,
+)
 from graph_service.config import Environment, Language, Settings, get_settings
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
@@ -169,6 +176,8 @@ app.command("export")(export_command)
 app.command("synth")(synth_command)
 app.command("map")(map_command)
 app.command("audit")(audit_command)
+app.command("backup")(backup_command)
+app.command("restore")(restore_command)
 
 
 # --- maillage serve / demo --------------------------------------------------------
@@ -178,12 +187,21 @@ app.command("audit")(audit_command)
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Worker processes (each with its own connection pool); a worker that "
+            "dies is replaced.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI documentation at /docs)."""
-    _serve(_settings(), host, port)
+    _serve(_settings(), host, port, workers)
 
 
-def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+def _serve(settings: Settings, host: str | None, port: int | None, workers: int = 1) -> None:
     import uvicorn
 
     from graph_service.api.app import create_app
@@ -191,6 +209,18 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     host = host or settings.api_host
     port = port or settings.api_port
     say("serve.listening", host=host, port=port)
+    if workers > 1:
+        # Each worker builds its app from the environment; uvicorn's supervisor
+        # restarts a worker that dies (an analysis that brought its process down).
+        uvicorn.run(
+            "graph_service.api.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+        )
+        return
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 

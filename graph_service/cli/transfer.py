@@ -21,6 +21,7 @@ from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
+from graph_service.services.backup import BackupService
 from graph_service.services.transfer import (
     ExportFormat,
     TransferService,
@@ -197,3 +198,56 @@ def synth_command(
         import_command(
             path=path, dataset=None, file_format=FileFormat(output_format.value), dry_run=False
         )
+
+
+def backup_command(
+    path: Annotated[Path, typer.Argument(help="The backup file to write (a zip).")],
+) -> None:
+    """Back up the whole database (graph, accounts, keys, audit) from one snapshot."""
+    caller = operator(persons=True)
+    settings = get_settings()
+    try:
+        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
+        try:
+            done = BackupService(database, caller, settings.import_dir).backup(path)
+            record(database, caller, "backup", writes=False)
+        finally:
+            database.close()
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    say(
+        "backup.done",
+        path=str(path),
+        nodes=done.nodes,
+        relationships=done.relationships,
+        records=done.records,
+    )
+
+
+def restore_command(
+    path: Annotated[Path, typer.Argument(exists=True, help="A file written by maillage backup.")],
+    replace: Annotated[
+        bool, typer.Option(help="Replace the graph the database holds (otherwise refused).")
+    ] = False,
+) -> None:
+    """Restore a backup into an empty database (or replace the graph with --replace)."""
+    caller = operator(persons=True)
+    settings = get_settings()
+    try:
+        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
+        try:
+            done = BackupService(database, caller, settings.import_dir).restore(
+                path, replace=replace
+            )
+            record(database, caller, "restore", writes=True)
+        finally:
+            database.close()
+    except MaillageError as exc:
+        raise fail(exc) from exc
+    say(
+        "backup.restored",
+        path=str(path),
+        nodes=done.nodes,
+        relationships=done.relationships,
+        records=done.records,
+    )
