@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     max_upload_mb: Annotated[
         float, Field(gt=0, le=100_000, validation_alias="MAILLAGE_MAX_UPLOAD_MB")
     ] = 100.0
+    rate_limit_per_minute: Annotated[
+        int, Field(ge=0, le=1_000_000, validation_alias="MAILLAGE_RATE_LIMIT_PER_MINUTE")
+    ] = 600
 
     # Access: accounts, keys, hosts, the audit trail and the Cypher console.
     allowed_hosts: Annotated[str, Field(validation_alias="MAILLAGE_ALLOWED_HOSTS")] = (

@@ -318,6 +318,17 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Neo4j refuse la requête : {message}",
         Language.EN: "Neo4j refuses the query: {message}",
     },
+    "error.rate_limited": {Language.FR: "Trop de requêtes", Language.EN: "Too many requests"},
+    "error.rate_limited.detail": {
+        Language.FR: (
+            "Plus de {per_minute} requêtes par minute avec cette clé (ou depuis cette "
+            "adresse) : attendez le délai indiqué par Retry-After."
+        ),
+        Language.EN: (
+            "More than {per_minute} requests a minute with this key (or from this "
+            "address): wait as long as Retry-After says."
+        ),
+    },
     "error.internal": {Language.FR: "Erreur interne", Language.EN: "Internal error"},
     "error.internal.detail": {
         Language.FR: "Une erreur inattendue s'est produite ; elle a été journalisée.",

@@ -11,7 +11,7 @@ from graph_service import __version__
 from graph_service.api.audit import AuditTrail
 from graph_service.api.deps import DatabaseProvider
 from graph_service.api.guards import RequestGuards
-from graph_service.api.limits import BodySizeLimit
+from graph_service.api.limits import BodySizeLimit, RateLimit
 from graph_service.api.problems import install_problem_handlers
 from graph_service.api.routes import api_router, explorer, health, maps
 from graph_service.api.security import CSRF_HEADER
@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # Added last = runs first: hosts and other sites are refused before anything else.
     app.add_middleware(AuditTrail, audit_of=audit)
     app.add_middleware(BodySizeLimit, settings=settings)
+    app.add_middleware(RateLimit, settings=settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.origins,

@@ -1,10 +1,15 @@
-"""Request size limits: a body larger than the settings allow is refused with 413
-before it is read into memory — by its ``Content-Length``, or, when it comes in
-chunks, as soon as the bytes received pass the limit."""
+"""Request limits.  Size: a body larger than the settings allow is refused with
+413 before it is read into memory — by its ``Content-Length``, or, when it comes
+in chunks, as soon as the bytes received pass the limit.  Pace: a client past its
+requests per minute gets 429."""
 
 from __future__ import annotations
 
 import json
+import math
+import re
+import time
+from collections import OrderedDict
 from typing import Any
 
 from starlette.requests import Request
@@ -14,7 +19,7 @@ from graph_service.api.deps import request_language
 from graph_service.config import Language, Settings
 from graph_service.i18n import translate
 
-__all__ = ["BodySizeLimit"]
+__all__ = ["BodySizeLimit", "RateLimit"]
 
 #: The one route that takes files: its limit is the upload one.
 UPLOAD_PATH = "/api/v1/imports"
@@ -93,3 +98,80 @@ def _problem(path: str, language: Language, limit: int) -> bytes:
         "instance": path,
     }
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+class RateLimit:
+    """Requests per minute, per API key (or per address for requests without
+    one), as a token bucket: a burst of up to the limit, then the limit's pace.
+    Past it, 429 with ``Retry-After``.  Health checks are never limited.  Each
+    worker process counts for itself (with N workers, a client may get N times
+    the limit)."""
+
+    #: Buckets kept at most (the least recently used are forgotten).
+    CAPACITY = 10_000
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.per_minute = settings.rate_limit_per_minute
+        self.buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+
+    def _client(self, scope: Scope) -> str:
+        request = Request(scope)
+        presented = request.headers.get("authorization", "") or request.cookies.get(
+            "maillage_session", ""
+        )
+        key = _KEY_ID.search(presented)
+        if key:
+            return f"key:{key.group(1)}"
+        client = scope.get("client")
+        return f"address:{client[0] if client else '?'}"
+
+    def _wait(self, client: str) -> float:
+        """0 when the request may go, else the seconds before it may."""
+        now = time.monotonic()
+        rate = self.per_minute / 60.0
+        tokens, last = self.buckets.pop(client, (float(self.per_minute), now))
+        tokens = min(float(self.per_minute), tokens + (now - last) * rate)
+        if tokens >= 1.0:
+            self.buckets[client] = (tokens - 1.0, now)
+            wait = 0.0
+        else:
+            self.buckets[client] = (tokens, now)
+            wait = (1.0 - tokens) / rate
+        while len(self.buckets) > self.CAPACITY:
+            self.buckets.popitem(last=False)
+        return wait
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.per_minute == 0 or scope["path"] in _UNLIMITED:
+            await self.app(scope, receive, send)
+            return
+        wait = self._wait(self._client(scope))
+        if wait == 0.0:
+            await self.app(scope, receive, send)
+            return
+        language = request_language(Request(scope))
+        document = {
+            "type": "/problems/too-many-requests",
+            "title": translate("error.rate_limited", language),
+            "status": 429,
+            "detail": translate("error.rate_limited.detail", language, per_minute=self.per_minute),
+            "instance": scope["path"],
+        }
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", str(math.ceil(wait)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+_KEY_ID = re.compile(r"mlg_([0-9a-f]{16})_")
+_UNLIMITED = frozenset({"/healthz", "/readyz"})

@@ -91,3 +91,18 @@ def test_every_query_has_a_time_limit_the_server_enforces(clean_database: Databa
             assert client.get("/api/v1/actors").status_code == 200
     finally:
         bounded.close()
+
+
+def test_a_client_past_its_rate_gets_429_and_others_do_not(clean_database: Database) -> None:
+    app = create_app(api_settings(MAILLAGE_RATE_LIMIT_PER_MINUTE=5), database=clean_database)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        busy = {"Authorization": f"Bearer {issue_key(clean_database, Role.VIEWER)}"}
+        calm = {"Authorization": f"Bearer {issue_key(clean_database, Role.VIEWER)}"}
+        answers = [client.get("/api/v1/actors", headers=busy).status_code for _ in range(6)]
+        assert answers == [200] * 5 + [429]
+        refused = client.get("/api/v1/actors", headers=busy)
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert 1 <= int(refused.headers["Retry-After"]) <= 12
+        assert "5" in refused.json()["detail"]
+        assert client.get("/api/v1/actors", headers=calm).status_code == 200
+        assert client.get("/healthz").status_code == 200  # never limited
