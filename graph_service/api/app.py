@@ -12,6 +12,7 @@ from graph_service.api.audit import AuditTrail
 from graph_service.api.deps import DatabaseProvider
 from graph_service.api.guards import RequestGuards
 from graph_service.api.limits import BodySizeLimit, RateLimit
+from graph_service.api.openapi import install_openapi
 from graph_service.api.problems import install_problem_handlers
 from graph_service.api.routes import api_router, explorer, health, maps
 from graph_service.api.security import CSRF_HEADER
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.database_provider = provider
     app.state.authenticator = Authenticator(provider.get)
     install_problem_handlers(app)
+    install_openapi(app)
     # Added last = runs first: hosts and other sites are refused before anything else.
     app.add_middleware(AuditTrail, audit_of=audit)
     app.add_middleware(BodySizeLimit, settings=settings)

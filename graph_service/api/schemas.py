@@ -9,6 +9,10 @@ from graph_service.domain.nodes import Reference
 
 Item = TypeVar("Item")
 
+#: Neo4j takes list bounds as 32-bit integers here, and a page ends at offset +
+#: limit: the largest offset leaves room for the largest limit.
+MAX_OFFSET = 2**31 - 1 - 1000
+
 
 class Page(BaseModel, Generic[Item]):
     """One page of a list, with the total number of matches."""
@@ -29,8 +33,7 @@ class PageQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=50, ge=1, le=1000)
-    # Neo4j takes SKIP values as 32-bit integers here: larger ones fail in the server.
-    offset: int = Field(default=0, ge=0, le=2**31 - 1)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
     at: date | None = Field(default=None, description="Only ties valid on that day (YYYY-MM-DD).")
 
 

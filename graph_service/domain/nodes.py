@@ -41,8 +41,13 @@ NodeId = Annotated[
 #: What a person types to designate a node: its id, its name or one of its aliases.
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 #: No control character: they break XML exports (GraphML, GEXF, XLSX) for everyone.
-_NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-_ONE_LINE = r"^[^\x00-\x1f\x7f]*$"
+_NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFFFE\uFFFF]*$"
+_ONE_LINE = r"^[^\x00-\x1f\x7f\uFFFE\uFFFF]*$"
+#: A web address, on one line (``\S`` alone would let control characters through).
+WebAddress = Annotated[
+    str,
+    StringConstraints(pattern=r"^https?://[^\s\x00-\x1f\x7f\uFFFE\uFFFF]+$", max_length=500),
+]
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=_ONE_LINE),
@@ -106,9 +111,16 @@ class ActorCreate(NodeBase):
     nature: ShortText | None = Field(default=None, description="Finer type inside the sphere.")
     country: CountryCode | None = None
     description: LongText | None = None
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)] | None = (
-        None
-    )
+    # \S alone would let control characters through (they are not white space).
+    website: (
+        Annotated[
+            str,
+            StringConstraints(
+                pattern=r"^https?://[^\s\x00-\x1f\x7f\uFFFE\uFFFF]+$", max_length=500
+            ),
+        ]
+        | None
+    ) = None
 
     _country = field_validator("country")(_check_country)
     _aliases = field_validator("aliases")(_check_aliases)

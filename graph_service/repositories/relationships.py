@@ -48,6 +48,11 @@ def get_relationship(tx: ManagedTransaction, id: str) -> dict[str, Any] | None:
     return _single(tx.run(query("relationships/get"), id=id).single())
 
 
+def relationship_exists(tx: ManagedTransaction, id: str) -> bool:
+    """Whether some relationship, of any type, has this id."""
+    return tx.run(query("relationships/get"), id=id).peek() is not None
+
+
 def lock_relationship(tx: ManagedTransaction, id: str) -> bool:
     """Take the relationship's write lock (until the transaction ends); False if absent."""
     return tx.run(query("relationships/lock"), id=id).single() is not None

@@ -26,6 +26,19 @@ logger = logging.getLogger(__name__)
 MAX_DETAILS = 20_000
 
 
+def _utc(moment: datetime | None) -> datetime | None:
+    """In UTC: entries are stamped in UTC, a moment without a zone is read as UTC, and
+    Neo4j refuses offsets beyond ±18:00 that ISO 8601 text may still carry."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # the first or last day of the calendar, shifted out of it
+        return (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+
 class AuditService:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -79,8 +92,8 @@ class AuditService:
             who=who,
             action=action,
             outcome=outcome,
-            since=since,
-            until=until,
+            since=_utc(since),
+            until=_utc(until),
             offset=offset,
             limit=limit,
         )

@@ -27,7 +27,7 @@ from typing import Any
 
 import neo4j.graph
 import neo4j.spatial
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from graph_service.config import Settings
 from graph_service.domain.access import Caller, Role
@@ -163,7 +163,7 @@ _USE_CLAUSE = re.compile(r"(?<![.\w`])USE\s+[\w`]", re.IGNORECASE)
 
 
 class ConsoleRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     query: str = Field(min_length=1, max_length=20_000, description="One Cypher read query.")
     parameters: dict[str, Any] = Field(
@@ -172,6 +172,24 @@ class ConsoleRequest(BaseModel):
     limit: int | None = Field(
         default=None, ge=1, description="At most this many rows (bounded by the server's limit)."
     )
+
+    @field_validator("parameters")
+    @classmethod
+    def _values_neo4j_can_hold(cls, value: dict[str, Any]) -> dict[str, Any]:
+        def check(item: Any) -> None:
+            if isinstance(item, bool):
+                return
+            if isinstance(item, int) and not -(2**63) <= item < 2**63:
+                raise ValueError("integers in parameters are 64-bit in Neo4j")
+            if isinstance(item, list):
+                for element in item:
+                    check(element)
+            if isinstance(item, dict):
+                for element in item.values():
+                    check(element)
+
+        check(value)
+        return value
 
 
 def _names(expression: str) -> list[str]:

@@ -125,6 +125,10 @@ class RelationshipService:
             problems = _reference_problems(tx, payload)
             if problems:
                 raise ValidationProblem(problems)
+            # Ids are unique per type in the schema, but one id must name one
+            # relationship whatever its type (reads and patches find it by id alone).
+            if repo.relationship_exists(tx, props["id"]):
+                raise ConflictError("error.duplicate.detail", label="relationship", id=props["id"])
             created = repo.create_relationship(
                 tx, payload.rel_type, payload.from_id, payload.to_id, props
             )

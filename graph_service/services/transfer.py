@@ -25,6 +25,7 @@ from graph_service.repositories.database import Database
 from graph_service.repositories.nodes import fulltext_phrase
 from graph_service.services.audit import AuditService
 from graph_service.services.journal import ImportFolder, default_work_dir
+from graph_service.services.references import ReferenceResolver
 from importers.formats import (
     FileFormat,
     detect_format,
@@ -248,6 +249,13 @@ class TransferService:
         permission, persons and the ties that touch them are left out."""
         self.caller.require(Role.ANALYST)
         hide = not self.caller.sensitive
+        # A scope is asked by id, name or alias; one that names nothing is an error
+        # naming the option, not an empty file.
+        resolver = ReferenceResolver(self.database)
+        if territory is not None:
+            territory = resolver.resolve(NodeLabel.TERRITORY, territory, "territory")
+        if operation is not None:
+            operation = resolver.resolve(NodeLabel.OPERATION, operation, "operation")
 
         scope = {
             "territory": territory,

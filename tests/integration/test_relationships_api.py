@@ -250,3 +250,12 @@ def test_relationship_filters_by_end(client: TestClient) -> None:
 def test_types_endpoint_describes_every_type(client: TestClient) -> None:
     described = {item["type"] for item in client.get("/api/v1/relationships/types").json()}
     assert described == {t.value for t in RelationshipType}
+
+
+def test_one_id_names_one_relationship_whatever_its_type(client: TestClient) -> None:
+    from_id, to_id = _ends(client, RelationshipType.COOPERATES_WITH)
+    first = {"type": "COOPERATES_WITH", "from_id": from_id, "to_id": to_id, "id": "same"}
+    assert client.post("/api/v1/relationships", json=first).status_code == 201
+    second = {"type": "OPPOSES", "from_id": from_id, "to_id": to_id, "id": "same"}
+    assert client.post("/api/v1/relationships", json=second).status_code == 409
+    assert client.get("/api/v1/relationships/same").json()["type"] == "COOPERATES_WITH"

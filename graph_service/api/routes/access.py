@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph_service.api.schemas import Page
+from graph_service.api.schemas import MAX_OFFSET, Page
 from graph_service.api.security import CallerDep, requires
 from graph_service.api.services import AccountServiceDep, AuditServiceDep
 from graph_service.domain.access import Role
@@ -85,7 +85,7 @@ class AuditQuery(BaseModel):
     since: datetime | None = None
     until: datetime | None = None
     limit: int = Field(default=100, ge=1, le=1000)
-    offset: int = Field(default=0, ge=0, le=2**31 - 1)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
 @router.get(
