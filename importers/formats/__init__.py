@@ -58,6 +58,19 @@ def detect_format(path: Path) -> FileFormat:
     )
 
 
+_NODE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+
+
+def as_node_id(text: str) -> str:
+    """``text`` when it is already a valid id (so that an export imports back with
+    the same ids), else its :func:`slugify`.
+
+    >>> as_node_id("grdr-"), as_node_id("Grdr Migration")
+    ('grdr-', 'grdr-migration')
+    """
+    return text if _NODE_ID.match(text) else slugify(text)
+
+
 def slugify(text: str) -> str:
     """A valid node id from any text: lower case, accents dropped, other characters
     replaced by dashes.

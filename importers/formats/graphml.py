@@ -25,7 +25,7 @@ import networkx as nx
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from graph_service.errors import ReadError
-from importers.formats import dumps_value, slugify
+from importers.formats import as_node_id, dumps_value, slugify
 from importers.records import (
     EXTRA_PREFIX,
     ImportProblem,
@@ -98,7 +98,7 @@ def _node_record(
             properties[name] = _list_or_text(value)
         else:
             properties[_extra_name(name)] = value
-    properties["id"] = slugify(str(properties.get("id", key)))
+    properties["id"] = as_node_id(str(properties.get("id", key)))
     properties.setdefault("name", str(key))
     if isinstance(properties.get("country"), str):
         properties["country"] = properties["country"].upper()
@@ -129,7 +129,7 @@ def _edge_record(
         else:
             properties[_extra_name(name)] = value
     if "id" in properties:
-        properties["id"] = slugify(str(properties["id"]))
+        properties["id"] = as_node_id(str(properties["id"]))
     if rel_type == RelationshipType.COOPERATES_WITH.value:
         properties.setdefault("kind", "partnership")
     return RelationshipRecord(
