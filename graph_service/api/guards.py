@@ -6,7 +6,6 @@ audit trail."""
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlsplit
 
 import anyio.to_thread
@@ -14,6 +13,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from graph_service.api.deps import request_language
+from graph_service.api.problems import send_problem
 from graph_service.config import Settings
 from graph_service.domain.access import Caller, Role
 from graph_service.i18n import translate
@@ -30,32 +30,6 @@ def host_name(host_header: str) -> str:
     if host.startswith("["):
         return host[1:].split("]")[0]
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-
-
-async def send_problem(
-    scope: Scope, send: Send, status: int, type_: str, title: str, detail: str
-) -> None:
-    body = json.dumps(
-        {
-            "type": type_,
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "instance": scope["path"],
-        },
-        ensure_ascii=False,
-    ).encode("utf-8")
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/problem+json"),
-                (b"content-length", str(len(body)).encode()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
 
 
 class RequestGuards:

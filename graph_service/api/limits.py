@@ -5,18 +5,17 @@ requests per minute gets 429."""
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import time
 from collections import OrderedDict
-from typing import Any
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph_service.api.deps import request_language
-from graph_service.config import Language, Settings
+from graph_service.api.problems import send_problem
+from graph_service.config import Settings
 from graph_service.i18n import translate
 
 __all__ = ["BodySizeLimit", "RateLimit"]
@@ -75,29 +74,15 @@ class BodySizeLimit:
         await self.app(scope, counted, watched)
 
     async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
-        body = _problem(scope["path"], request_language(Request(scope)), limit)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
+        language = request_language(Request(scope))
+        await send_problem(
+            scope,
+            send,
+            413,
+            "/problems/too-large",
+            translate("error.too_large", language),
+            translate("error.too_large.detail", language, mb=round(limit / 1024 / 1024)),
         )
-        await send({"type": "http.response.body", "body": body})
-
-
-def _problem(path: str, language: Language, limit: int) -> bytes:
-    document: dict[str, Any] = {
-        "type": "/problems/too-large",
-        "title": translate("error.too_large", language),
-        "status": 413,
-        "detail": translate("error.too_large.detail", language, mb=round(limit / 1024 / 1024)),
-        "instance": path,
-    }
-    return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
 class RateLimit:
@@ -151,26 +136,15 @@ class RateLimit:
             await self.app(scope, receive, send)
             return
         language = request_language(Request(scope))
-        document = {
-            "type": "/problems/too-many-requests",
-            "title": translate("error.rate_limited", language),
-            "status": 429,
-            "detail": translate("error.rate_limited.detail", language, per_minute=self.per_minute),
-            "instance": scope["path"],
-        }
-        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 429,
-                "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"retry-after", str(math.ceil(wait)).encode()),
-                ],
-            }
+        await send_problem(
+            scope,
+            send,
+            429,
+            "/problems/too-many-requests",
+            translate("error.rate_limited", language),
+            translate("error.rate_limited.detail", language, per_minute=self.per_minute),
+            headers=((b"retry-after", str(math.ceil(wait)).encode()),),
         )
-        await send({"type": "http.response.body", "body": body})
 
 
 _KEY_ID = re.compile(r"mlg_([0-9a-f]{16})_")

@@ -5,6 +5,7 @@ carries its status), FastAPI's request validation, HTTP errors of the routing
 layer, and anything unexpected (a 500 that says nothing about the query).
 """
 
+import json
 import logging
 from typing import Any
 
@@ -12,6 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope, Send
 
 from graph_service.api.deps import request_language
 from graph_service.config import Language
@@ -96,6 +98,33 @@ async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def send_problem(
+    scope: Scope,
+    send: Send,
+    status: int,
+    type_: str,
+    title: str,
+    detail: str,
+    headers: tuple[tuple[bytes, bytes], ...] = (),
+) -> None:
+    """A problem answered by an ASGI middleware (before any route runs)."""
+    document = {"type": type_, "title": title, "status": status, "detail": detail}
+    document["instance"] = scope["path"]
+    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_JSON.encode()),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MaillageError, handle_maillage_error)
     app.add_exception_handler(RequestValidationError, handle_request_validation)
@@ -103,4 +132,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, handle_unexpected)
 
 
-__all__ = ["PROBLEM_JSON", "Language", "install_problem_handlers", "problem_response"]
+__all__ = [
+    "PROBLEM_JSON",
+    "Language",
+    "install_problem_handlers",
+    "problem_response",
+    "send_problem",
+]

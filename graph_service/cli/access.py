@@ -4,20 +4,17 @@ and the audit trail, for the administrator at the terminal."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.table import Table
 
-from graph_service.cli.operator import operator
-from graph_service.cli.output import console, fail, say, state
+from graph_service.cli.operator import operator, with_database
+from graph_service.cli.output import console, say, state
 from graph_service.config import get_settings
 from graph_service.domain.access import Role
-from graph_service.errors import MaillageError
 from graph_service.i18n import translate
-from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
 from graph_service.services.accounts import AccountService
 from graph_service.services.audit import AuditService
@@ -26,18 +23,6 @@ T = TypeVar("T")
 
 user_app = typer.Typer(help="Accounts (who may hold API keys).", no_args_is_help=True)
 key_app = typer.Typer(help="API keys: create, list, revoke.", no_args_is_help=True)
-
-
-def _with_database(work: Callable[[Database], T]) -> T:
-    settings = get_settings()
-    try:
-        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-        try:
-            return work(database)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
 
 
 def _accounts(database: Database) -> AccountService:
@@ -59,14 +44,14 @@ def user_add(
     role: Annotated[Role, typer.Option(help="viewer, analyst, editor or admin.")] = Role.VIEWER,
 ) -> None:
     """Create an account with a role."""
-    _with_database(lambda db: _accounts(db).add_account(name, role))
+    with_database(lambda db: _accounts(db).add_account(name, role))
     say("access.user_added", name=name, role=translate(f"role.{role.value}", state.language))
 
 
 @user_app.command("list")
 def user_list() -> None:
     """Accounts, their roles and how many keys still work."""
-    accounts = _with_database(lambda db: _accounts(db).accounts())
+    accounts = with_database(lambda db: _accounts(db).accounts())
     table = Table()
     for column in ("name", "role", "keys", "created"):
         table.add_column(translate(f"access.column.{column}", state.language))
@@ -93,7 +78,7 @@ def key_create(
     label: Annotated[str | None, typer.Option(help="What the key is for.")] = None,
 ) -> None:
     """Create an API key and print it once (only its hash is stored)."""
-    issued = _with_database(
+    issued = with_database(
         lambda db: _accounts(db).create_key(
             account, sensitive=sensitive, expires_in_days=days, label=label
         )
@@ -107,7 +92,7 @@ def key_list(
     account: Annotated[str | None, typer.Option(help="Only this account's keys.")] = None,
 ) -> None:
     """API keys (never their secrets): account, role, permission, expiry, revocation."""
-    keys = _with_database(lambda db: _accounts(db).keys(account))
+    keys = with_database(lambda db: _accounts(db).keys(account))
     table = Table()
     for column in ("id", "name", "role", "sensitive", "expires", "revoked", "label"):
         # The id is what `key revoke` takes: never cut across lines.
@@ -133,7 +118,7 @@ def key_revoke(
     key_id: Annotated[str, typer.Argument(help="The key's id (maillage key list).")],
 ) -> None:
     """Revoke an API key: it stops working at once."""
-    _with_database(lambda db: _accounts(db).revoke_key(key_id))
+    with_database(lambda db: _accounts(db).revoke_key(key_id))
     say("access.key_revoked", id=key_id)
 
 
@@ -155,12 +140,12 @@ def audit_command(
             f"'{since}' is not a date (YYYY-MM-DD)", param_hint="--since"
         ) from None
     if prune:
-        removed = _with_database(
+        removed = with_database(
             lambda db: AuditService(db).prune(get_settings().audit_retention_days)
         )
         say("access.pruned", count=removed)
         return
-    total, entries = _with_database(
+    total, entries = with_database(
         lambda db: AuditService(db).entries(
             operator(), who=who, action=action, since=start, limit=limit
         )

@@ -13,7 +13,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from graph_service.cli.operator import operator, record
+from graph_service.cli.operator import operator, record, with_database
 from graph_service.cli.output import console, fail, say, state
 from graph_service.config import get_settings
 from graph_service.domain.access import Caller
@@ -21,7 +21,7 @@ from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
-from graph_service.services.backup import BackupService
+from graph_service.services.backup import BackupService, BackupSummary
 from graph_service.services.transfer import (
     ExportFormat,
     TransferService,
@@ -205,16 +205,13 @@ def backup_command(
 ) -> None:
     """Back up the whole database (graph, accounts, keys, audit) from one snapshot."""
     caller = operator(persons=True)
-    settings = get_settings()
-    try:
-        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-        try:
-            done = BackupService(database, caller, settings.import_dir).backup(path)
-            record(database, caller, "backup", writes=False)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
+
+    def work(database: Database) -> BackupSummary:
+        done = BackupService(database, caller, get_settings().import_dir).backup(path)
+        record(database, caller, "backup", writes=False)
+        return done
+
+    done = with_database(work)
     say(
         "backup.done",
         path=str(path),
@@ -232,18 +229,14 @@ def restore_command(
 ) -> None:
     """Restore a backup into an empty database (or replace the graph with --replace)."""
     caller = operator(persons=True)
-    settings = get_settings()
-    try:
-        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-        try:
-            done = BackupService(database, caller, settings.import_dir).restore(
-                path, replace=replace
-            )
-            record(database, caller, "restore", writes=True)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
+
+    def work(database: Database) -> BackupSummary:
+        services = BackupService(database, caller, get_settings().import_dir)
+        done = services.restore(path, replace=replace)
+        record(database, caller, "restore", writes=True)
+        return done
+
+    done = with_database(work)
     say(
         "backup.restored",
         path=str(path),

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +21,7 @@ from graph_service.domain.access import Role
 from graph_service.repositories.database import Database
 from graph_service.services.accounts import AccountService, bootstrap_admin
 from tests.callers import OPERATOR
+from tests.integration.cli import cli_env, run_cli
 
 SECRET_NAME = "Jeanne Secrète"
 SECRET_TITLE = "Responsable RSE"
@@ -472,21 +471,7 @@ def test_the_first_run_creates_one_admin_key_once(clean_database: Database) -> N
 
 
 def _cli(neo4j_connection: Any, *arguments: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_connection.uri,
-        "NEO4J_USER": neo4j_connection.user,
-        "NEO4J_PASSWORD": neo4j_connection.password,
-        "NEO4J_DATABASE": neo4j_connection.database,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "graph_service.cli.main", *arguments],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli(cli_env(neo4j_connection), *arguments)
 
 
 def test_the_cli_manages_accounts_keys_and_reads_the_audit(

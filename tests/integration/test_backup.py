@@ -5,9 +5,7 @@ working; a restore refuses a database that holds a graph unless told."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from graph_service.repositories.schema import apply_migrations, empty_database
 from graph_service.services.backup import BackupService
 from graph_service.services.transfer import ExportFormat, TransferService
 from tests.callers import OPERATOR, VIEWER
+from tests.integration.cli import cli_env, run_cli
 from tests.integration.conftest import api_settings, issue_key
 
 
@@ -105,23 +104,10 @@ def test_backup_and_restore_from_the_command_line(
 ) -> None:
     TransferService(clean_database, OPERATOR).import_file(shipped_dataset("caac"))
     before = _graph(clean_database, tmp_path)
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_connection.uri,
-        "NEO4J_USER": neo4j_connection.user,
-        "NEO4J_PASSWORD": neo4j_connection.password,
-        "NEO4J_DATABASE": neo4j_connection.database,
-    }
+    env = cli_env(neo4j_connection)
 
     def cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "graph_service.cli.main", *arguments],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        return run_cli(env, *arguments)
 
     made = cli("backup", str(tmp_path / "cli.zip"))
     assert made.returncode == 0, made.stderr

@@ -21,6 +21,7 @@ from graph_service.services.transfer import ExportFormat, TransferService
 from importers import validation
 from importers.synthetic import write_csv, write_json
 from tests.callers import OPERATOR
+from tests.integration.cli import cli_env, run_cli
 
 
 def _count(database: Database) -> int:
@@ -281,7 +282,6 @@ def _snapshot(database: Database) -> tuple[list[Any], int]:
 def test_an_import_killed_after_its_first_step_is_undone_at_the_next_start(
     clean_database: Database, neo4j_connection: Any, tmp_path: Path
 ) -> None:
-    import os
     import signal
     import subprocess
     import sys
@@ -296,14 +296,7 @@ def test_an_import_killed_after_its_first_step_is_undone_at_the_next_start(
     ties = [_tie(f"n-{i}", f"n-{i + 1}") for i in range(199)]
     document = {"format": "maillage", "nodes": nodes, "relationships": ties}
     (tmp_path / "big.json").write_text(json.dumps(document), encoding="utf-8")
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_connection.uri,
-        "NEO4J_USER": neo4j_connection.user,
-        "NEO4J_PASSWORD": neo4j_connection.password,
-        "NEO4J_DATABASE": neo4j_connection.database,
-        "MAILLAGE_DATA_DIR": str(tmp_path / "data"),
-    }
+    env = cli_env(neo4j_connection, MAILLAGE_DATA_DIR=str(tmp_path / "data"))
     errors = tmp_path / "import-errors.txt"
     with errors.open("wb") as stderr:
         importing = subprocess.Popen(
@@ -325,14 +318,7 @@ def test_an_import_killed_after_its_first_step_is_undone_at_the_next_start(
     assert len(folders) == 1 and (folders[0] / "journal.json").is_file()
 
     # Maillage runs again: the interrupted import is taken back, its folder removed.
-    again = subprocess.run(
-        [sys.executable, "-m", "graph_service.cli.main", "db", "init"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    again = run_cli(env, "db", "init")
     assert again.returncode == 0, again.stderr
     assert "big.json" in again.stdout and "comme avant" in again.stdout
     assert _snapshot(clean_database) == before

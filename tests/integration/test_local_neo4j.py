@@ -10,7 +10,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from neo4j import GraphDatabase
 from graph_service.config import Settings
 from graph_service.local_neo4j.runtime import LocalNeo4j
 from graph_service.repositories.database import Database
+from tests.integration.cli import run_cli
 
 pytestmark = pytest.mark.skipif(
     shutil.which("java") is None or shutil.which("mvn") is None,
@@ -32,15 +32,8 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _maillage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "graph_service.cli.main", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+def _maillage(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
+    return run_cli(env, *arguments, timeout=600)
 
 
 @pytest.fixture

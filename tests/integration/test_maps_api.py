@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from graph_service.cli.transfer import shipped_dataset
+from graph_service.domain.access import Role
 from graph_service.repositories.database import Database
 from graph_service.services.transfer import TransferService
 from tests.callers import OPERATOR
+from tests.integration.cli import run_cli
 
 #: One request per kind of map, on the reference dataset.
 MAPS: dict[str, dict[str, str]] = {
@@ -112,23 +114,21 @@ def test_the_explorer_and_the_docs_use_only_local_assets(caac: TestClient) -> No
         assert caac.get(asset).status_code == 200, asset
 
 
-def test_the_levels_map_keeps_persons_out(caac: TestClient) -> None:
-    document = caac.get(
-        "/maps/levels/document", params={"operation": "caac", "persons": "true"}
-    ).json()
-    kinds = {node["kind"] for node in document["nodes"]}
-    assert "person" not in kinds  # nobody is entitled to persons until roles exist
+def test_the_levels_map_names_persons_only_for_the_permission_and_when_asked(
+    caac: TestClient, client_as: Callable[..., TestClient]
+) -> None:
+    def persons(client: TestClient, **params: str) -> list[str]:
+        document = client.get("/maps/levels/document", params=params).json()
+        return [n["label"] for n in document["nodes"] if n["kind"] == "person"]
+
+    # The fixture's key holds the sensitive permission: persons named when asked.
+    assert "Laure Vicard" in persons(caac, persons="true")
+    assert persons(caac) == []
+    assert persons(client_as(Role.VIEWER), persons="true") == []
 
 
 def _cli(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "graph_service.cli.main", *arguments],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return run_cli(env, *arguments, timeout=180)
 
 
 @pytest.fixture
