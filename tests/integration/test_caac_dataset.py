@@ -289,3 +289,55 @@ def test_brokers_of_caac_make_sense(caac: Database, client: TestClient) -> None:
         params={"link": "linked-to-hauts-de-france-region-de-kayes"},
     ).json()
     assert double["holders"][0]["id"] == "grdr"
+
+
+#: What each seed document must keep in the reference dataset: at least this many
+#: facts (nodes, relationships) citing it, and these named examples (id and name).
+FACTS_PER_SEED = {
+    "000": (
+        16,
+        21,
+        {
+            "le-rameau": "Le Rameau",
+            "pays-de-savoie-solidaires": "Pays de Savoie Solidaires",
+            "ycid": "Yvelines Coopération Internationale et Développement",
+            "dynamiques-territoriales": "Dynamiques territoriales",
+        },
+    ),
+    "001": (64, 92, {"flda": None, "cg-ardeche": None, "agir-ensemble-charenton": None}),
+    "002": (139, 290, {"caac": None, "grdr": None, "cfsi": None}),
+    "003": (
+        7,
+        8,
+        {"silver-geek": "Silver Geek", "unis-cite": "Unis-Cité", "poitou-charentes": None},
+    ),
+    "004": (
+        32,
+        36,
+        {"ronalpia": "Ronalpia", "dep-93": "Seine-Saint-Denis", "vitawin": "Vitawin"},
+    ),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(FACTS_PER_SEED))
+def test_each_seed_keeps_its_facts(caac: Database, seed: str) -> None:
+    """The dataset cannot shrink silently: per seed document, the facts citing it
+    and the named examples it gives."""
+    nodes, relationships, examples = FACTS_PER_SEED[seed]
+    counted = _rows(
+        caac,
+        "RETURN COUNT { MATCH (n:Entity) WHERE n.source_ref STARTS WITH $seed } AS nodes, "
+        "COUNT { MATCH ()-[r]->() WHERE r.source_ref STARTS WITH $seed } AS relationships",
+        seed=seed + ":",
+    )[0]
+    assert counted["nodes"] >= nodes and counted["relationships"] >= relationships, counted
+    found = _rows(
+        caac,
+        "MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.name AS name",
+        ids=sorted(examples),
+    )
+    names = {row["id"]: row["name"] for row in found}
+    assert set(names) == set(examples)
+    for id, name in examples.items():
+        if name is not None:
+            assert names[id] == name, id
