@@ -14,7 +14,7 @@ places (countries, regions, cities) are general geographic knowledge, marked by
 ``x_coordinates`` = ``approximate, not from the seeds``; places we could not place
 with certainty have none.
 
-    python -m datasets.caac.build    # writes datasets/caac/caac.json
+    python -m datasets.caac.build    # writes graph_service/datasets/caac.json
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ RAMEAU_MOOC = "003_7c0b08b5a861431c.txt"  # "Les alliances qui changent les terr
 ODD17_SHEET = "004_62abb2a5b750e343.txt"  # "L'ODD 17 en pratique": catalyseurs territoriaux
 CO_CONSTRUCTION_NOTE = "001_0ffc84e8d5b328c4.txt"  # Le RAMEAU, "La co-construction en territoire"
 current_seed = SEED
-OUT = Path(__file__).with_name("caac.json")
+OUT = Path(__file__).resolve().parents[2] / "graph_service" / "datasets" / "caac.json"
 INFERRED = 0.7  # a sphere or nature read from the document's description, not stated
 
 nodes: list[dict[str, Any]] = []

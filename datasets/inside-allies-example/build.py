@@ -21,7 +21,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).with_name("inside-allies-example.json")
+OUT = (
+    Path(__file__).resolve().parents[2]
+    / "graph_service"
+    / "datasets"
+    / "inside-allies-example.json"
+)
 SOURCE = {"source": "exemple-fictif"}
 
 

@@ -6,6 +6,7 @@ import resource
 import time
 from datetime import date
 from enum import StrEnum
+from importlib.resources import files
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,9 @@ from graph_service.services.transfer import (
 )
 from importers.formats import FileFormat
 
-DATASETS_DIR = Path(__file__).resolve().parents[2] / "datasets"
+#: The datasets shipped with Maillage (package data; their build scripts are in the
+#: checkout's ``datasets/``).
+DATASETS_DIR = Path(str(files("graph_service").joinpath("datasets")))
 
 
 def _service(caller: Caller) -> tuple[TransferService, Database]:
@@ -126,10 +129,10 @@ class ImportProgress:
 
 
 def shipped_dataset(name: str) -> Path:
-    """The file of a dataset shipped in ``datasets/`` (e.g. ``caac``)."""
-    path = DATASETS_DIR / name / f"{name}.json"
+    """The file of a dataset shipped with Maillage (e.g. ``caac``)."""
+    path = DATASETS_DIR / f"{name}.json"
     if not path.is_file():
-        known = sorted(p.name for p in DATASETS_DIR.iterdir() if (p / f"{p.name}.json").is_file())
+        known = sorted(p.stem for p in DATASETS_DIR.glob("*.json"))
         raise typer.BadParameter(
             f"no dataset named {name!r}; shipped: {', '.join(known)}", param_hint="--dataset"
         )

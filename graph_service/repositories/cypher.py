@@ -1,4 +1,4 @@
-"""Named Cypher queries, loaded from the ``cypher/`` folder ("SQL is code").
+"""Named Cypher queries, loaded from the ``graph_service/cypher/`` folder ("SQL is code").
 
 One query per file, with a header saying its purpose, parameters and result.
 Values always travel as ``$parameters``.  A few files are templates: a label or
@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import LiteralString
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
 
-CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
+#: Package data (``graph_service/cypher``): found the same way in a checkout and in an
+#: installed wheel.
+CYPHER_DIR = Path(str(files("graph_service").joinpath("cypher")))
 MIGRATIONS_DIR = CYPHER_DIR / "migrations"
 _PLACEHOLDER = re.compile(r"__[A-Z_]+__")
 

@@ -47,7 +47,7 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one() -> None
 def test_layout_named_in_the_readme_exists() -> None:
     for folder in (
         "graph_service",
-        "cypher",
+        "graph_service/cypher",
         "importers",
         "visualisations",
         "tests/unit",
