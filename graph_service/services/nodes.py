@@ -172,6 +172,9 @@ class NodeService:
         offset: int,
         limit: int,
     ) -> tuple[int, list[dict[str, Any]]]:
+        if text is not None and self._is_person and self.privacy.hides_persons:
+            # Searching persons by name would tell whether someone so named is recorded.
+            self.caller.require_sensitive()
         if territory is not None:
             # A territory nobody recorded is an error naming the filter, not an
             # empty list that reads as "nobody there"; a name is as good as an id.

@@ -206,6 +206,7 @@ def test_a_viewer_sees_no_person_anywhere(
     assert viewer.get("/api/v1/persons").json() == persons.json()
     assert viewer.get("/api/v1/persons/jeanne").status_code == 403
     assert viewer.get("/api/v1/persons/nobody").status_code == 403  # no existence oracle
+    assert viewer.get("/api/v1/persons", params={"q": "Jeanne"}).status_code == 403
     _no_secret(persons.text)
 
     ties = viewer.get("/api/v1/relationships", params={"limit": 1000})
