@@ -1,0 +1,216 @@
+"""The benchmark runner: every benchmark against its peer, in one command, then
+``BENCHMARKS.md`` written from what they measured in this run — the machine, the
+versions and the date, and for each figure the peer and the ratio.
+
+    .venv/bin/python -m benchmarks.run            # full sizes; writes BENCHMARKS.md
+    .venv/bin/python -m benchmarks.run --small --out /tmp/BENCHMARKS.md
+
+``--small`` runs every benchmark at a toy size (a test does, in CI, to keep the
+runner working); its numbers say nothing about speed.  The benchmarks that load
+data (import, access) need a Neo4j the run may wipe: ``NEO4J_URI`` must name a
+test server (one holding nothing, or the marker the tests leave), never real data.
+The maps benchmark needs Debian's Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    script: str
+    full: tuple[str, ...]
+    small: tuple[str, ...]
+
+
+BENCHMARKS = (
+    Benchmark("brokers", "brokers.py", (), ("--actors", "400", "--repeat", "1")),
+    Benchmark("import", "import_scale.py", ("--actors", "20000"), ("--actors", "300")),
+    Benchmark(
+        "maps",
+        "maps.py",
+        (),
+        ("--actors", "150", "--ties", "300", "--seconds", "1", "--repeat", "1"),
+    ),
+    Benchmark("access", "access.py", (), ("--requests", "20", "--rounds", "1")),
+)
+
+
+def _refuse_real_data() -> None:
+    """The import benchmark empties the database: only a test server will do."""
+    from neo4j import GraphDatabase
+
+    from graph_service.config import Settings
+    from graph_service.local_neo4j.runtime import connection_info
+
+    info = connection_info(Settings())
+    with GraphDatabase.driver(info.uri, auth=(info.user, info.password)) as driver:
+        records, _, _ = driver.execute_query(
+            "RETURN COUNT { MATCH (n) WHERE NOT n:MaillageTestDatabase } AS nodes, "
+            "COUNT { MATCH (m:MaillageTestDatabase) } AS markers",
+            database_=info.database,
+        )
+        if records[0]["nodes"] and not records[0]["markers"]:
+            raise SystemExit(
+                f"{info.uri} holds data that no test or benchmark run created: point "
+                "NEO4J_URI at a test server (the benchmarks empty it)."
+            )
+        driver.execute_query("MERGE (:MaillageTestDatabase)", database_=info.database)
+
+
+def run(benchmarks: tuple[Benchmark, ...], results: Path, small: bool) -> dict[str, Any]:
+    measured: dict[str, Any] = {}
+    for benchmark in benchmarks:
+        out = results / f"{benchmark.name}.json"
+        out.unlink(missing_ok=True)  # only this run's figures (import.json would keep old ones)
+        arguments = benchmark.small if small else benchmark.full
+        command = [sys.executable, str(ROOT / "benchmarks" / benchmark.script), *arguments]
+        print(f"== {benchmark.name}: {' '.join(command[1:])}", flush=True)
+        subprocess.run([*command, "--out", str(out)], cwd=ROOT, check=True)
+        measured[benchmark.name] = json.loads(out.read_text(encoding="utf-8"))
+    return measured
+
+
+def _versions() -> dict[str, str]:
+    from graph_service.local_neo4j.runtime import pom_versions
+
+    found = {"python": platform.python_version()}
+    for package in ("networkx", "rustworkx", "igraph", "neo4j", "fastapi", "uvicorn"):
+        found[package] = version(package)
+    pom = pom_versions()
+    found.update(
+        {"Neo4j": pom["neo4j.version"], "APOC": pom["apoc.version"], "GDS": pom["gds.version"]}
+    )
+    chromium = subprocess.run(
+        ["chromium", "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if chromium:
+        found["Chromium"] = chromium.removeprefix("Chromium ").split(" built")[0]
+    return found
+
+
+def _machine() -> str:
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        total_kib = int(meminfo.read_text().split()[1])
+        memory = f", {total_kib / 2**20:.0f} GiB"
+    return f"{platform.platform()}, {os.cpu_count()} cores{memory}"
+
+
+def render(measured: dict[str, Any], small: bool) -> str:
+    """BENCHMARKS.md: one table of figures against their peers, then the details."""
+    rows: list[tuple[str, str, str, str, str]] = []
+    for row in measured["brokers"]["results"]:
+        rows.append(
+            (
+                f"brokers analysis, {row['actors']:,} actors / {row['ties']:,} ties "
+                f"({row['graph']})",
+                f"{row['maillage_brokers_s']} s",
+                f"rustworkx exact betweenness alone: {row['rustworkx_betweenness_s']} s",
+                f"{row['ratio']}",
+                "≤ 1.5",
+            )
+        )
+    for row in measured["import"]["runs"]:
+        rows.append(
+            (
+                f"validated import, {row['records']:,} records ({row['actors']:,} actors)",
+                f"{row['maillage_import_s']} s, {row['maillage_peak_rss_mib']} MiB peak",
+                f"bare UNWIND … MERGE loader: {row['bare_load_s']} s, "
+                f"{row['bare_load_peak_rss_mib']} MiB",
+                f"{row['time_ratio']} (time), {row['memory_ratio']} (memory)",
+                "≤ 1.5 (time)",
+            )
+        )
+    maps = measured["maps"]
+    ours, peer = maps["median"]["maillage"], maps["median"]["vis_network"]
+    graph = maps["graph"]
+    rows.append(
+        (
+            f"map first render, {graph['actors']:,} actors / {graph['ties']:,} ties (Chromium)",
+            f"{ours['first_render_ms']} ms, {ours['fps']} frames/s",
+            f"vis-network: {peer['first_render_ms']} ms, {peer['fps']} frames/s",
+            f"{round(ours['first_render_ms'] / peer['first_render_ms'], 2)} (render)",
+            "< 2 s, ≥ 30 frames/s",
+        )
+    )
+    access = measured["access"]
+    rows.append(
+        (
+            "a read with an API key (loopback HTTP, p50)",
+            f"{access['with_key']['p50_ms']} ms",
+            f"same read without a key: {access['without_key_peer']['p50_ms']} ms",
+            f"{access['ratio_p50']}",
+            "—",
+        )
+    )
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `python -m benchmarks.run`"
+        + (" **--small (toy sizes: these numbers say nothing about speed)**" if small else "")
+        + f" on {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}. Every figure comes from",
+        "that run, next to the peer measured in the same run on the same machine; the",
+        "ratio is Maillage's time over the peer's (below 1: faster than the peer).",
+        "",
+        f"**Machine**: {_machine()}.",
+        "",
+        "**Versions**: " + ", ".join(f"{k} {v}" for k, v in _versions().items()) + ".",
+        "",
+        "| what | Maillage | peer (same run) | ratio | target |",
+        "|---|---|---|---|---|",
+        *(f"| {' | '.join(row)} |" for row in rows),
+        "",
+        "## How each is measured",
+        "",
+    ]
+    for benchmark in BENCHMARKS:
+        script = ROOT / "benchmarks" / benchmark.script
+        doc = (script.read_text(encoding="utf-8").split('"""')[1]).strip().splitlines()
+        what = doc[0].removeprefix("Benchmark: ")
+        lines += [f"- **{benchmark.name}** (`benchmarks/{benchmark.script}`): {what}"]
+    lines += [
+        "",
+        "The raw results of this run are in `benchmarks/results/*.json`"
+        + (" (not kept for a --small run)." if small else "."),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--small", action="store_true", help="toy sizes (CI)")
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--only", nargs="*", help="benchmark names to run (others skipped)")
+    arguments = parser.parse_args()
+    _refuse_real_data()
+    chosen = tuple(b for b in BENCHMARKS if not arguments.only or b.name in arguments.only)
+    if arguments.small:
+        with tempfile.TemporaryDirectory() as folder:
+            measured = run(chosen, Path(folder), small=True)
+    else:
+        measured = run(chosen, ROOT / "benchmarks" / "results", small=False)
+    if len(chosen) == len(BENCHMARKS):
+        arguments.out.write_text(render(measured, arguments.small), encoding="utf-8")
+        print(f"written: {arguments.out}")
+
+
+if __name__ == "__main__":
+    main()
