@@ -65,10 +65,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.authenticator = Authenticator(provider.get)
     install_problem_handlers(app)
     install_openapi(app)
-    # Added last = runs first: hosts and other sites are refused before anything else.
+    # Added last = runs first.  The pace is checked before anything else, so that a
+    # flood (of refused hosts too) cannot turn into a flood of audit writes; then
+    # hosts and other sites are refused, before any route runs.
     app.add_middleware(AuditTrail, audit_of=audit)
     app.add_middleware(BodySizeLimit, settings=settings)
-    app.add_middleware(RateLimit, settings=settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.origins,
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         expose_headers=["ETag", "Retry-After"],
     )
     app.add_middleware(RequestGuards, settings=settings, audit_of=audit)
+    app.add_middleware(RateLimit, settings=settings)
     app.include_router(health.router)
     app.include_router(api_router())
     app.include_router(maps.router)
