@@ -7,8 +7,8 @@ from __future__ import annotations
 import anyio.to_thread
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph_service.api.guards import ANONYMOUS, SAFE_METHODS
-from graph_service.domain.access import Caller, Role
+from graph_service.api.guards import SAFE_METHODS, anonymous
+from graph_service.domain.access import Caller
 from graph_service.services.audit import AuditService
 
 
@@ -46,8 +46,7 @@ class AuditTrail:
         if caller is None:
             if not (writes and status in (401, 403)):
                 return
-            client = scope.get("client")
-            caller = Caller(ANONYMOUS, Role.VIEWER, address=client[0] if client else None)
+            caller = anonymous(scope)
         if not (writes or caller.audit):
             return
         action = f"{scope['method']} {scope['path']}"[:300]

@@ -24,6 +24,12 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 ANONYMOUS = "anonyme"
 
 
+def anonymous(scope: Scope) -> Caller:
+    """The caller of a request no key has been looked at for: known by its address."""
+    client = scope.get("client")
+    return Caller(ANONYMOUS, Role.VIEWER, address=client[0] if client else None)
+
+
 def host_name(host_header: str) -> str:
     """``example.org:8000`` → ``example.org``; ``[::1]:8000`` → ``::1``."""
     host = host_header.strip().lower()
@@ -81,8 +87,7 @@ class RequestGuards:
 
     async def _refused(self, scope: Scope, reason: str, given: str) -> None:
         audit: AuditService = self.audit_of()  # type: ignore[operator]
-        client = scope.get("client")
-        caller = Caller(ANONYMOUS, Role.VIEWER, address=client[0] if client else None)
+        caller = anonymous(scope)
         action = f"{scope['method']} {scope['path']}"[:300]
         try:
             await anyio.to_thread.run_sync(

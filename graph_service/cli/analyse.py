@@ -12,15 +12,14 @@ from typing import Annotated, Any
 import typer
 
 from graph_service.cli import options
-from graph_service.cli.operator import operator, record
-from graph_service.cli.output import console, fail, state
+from graph_service.cli.operator import operator, record, with_database
+from graph_service.cli.output import console, state
 from graph_service.cli.tables import print_document
 from graph_service.config import get_settings
-from graph_service.errors import MaillageError
-from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
 from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService, Partition
 from graph_service.services.maps import MapKind, MapQuery, MapService
+from visualisations.document import MapDocument
 
 
 class OutputFormat(StrEnum):
@@ -76,26 +75,25 @@ def analyse_command(
     }
     query = options.validated(AnalysisQuery, raw)
     settings = get_settings()
-    try:
-        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-        try:
-            caller = operator(persons=persons)
-            if output is OutputFormat.JSON:
-                analyses = AnalysisService(database, settings, state.language, caller=caller)
-                report = analyses.run(name, query)
-            else:
-                service = MapService(database, settings, state.language, caller=caller)
-                map_query = MapQuery.model_validate({**query.model_dump(), "persons": persons})
-                document = service.document(MapKind(name.value), map_query, positions=False)
-            record(database, caller, f"analyse {name.value}", writes=False)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
-    if output is OutputFormat.JSON:
-        print(json.dumps(report, ensure_ascii=False, indent=2, default=_json_default))
+    caller = operator(persons=persons)
+
+    def work(database: Database) -> dict[str, Any] | MapDocument:
+        result: dict[str, Any] | MapDocument
+        if output is OutputFormat.JSON:
+            analyses = AnalysisService(database, settings, state.language, caller=caller)
+            result = analyses.run(name, query)
+        else:
+            service = MapService(database, settings, state.language, caller=caller)
+            map_query = MapQuery.model_validate({**query.model_dump(), "persons": persons})
+            result = service.document(MapKind(name.value), map_query, positions=False)
+        record(database, caller, f"analyse {name.value}", writes=False)
+        return result
+
+    result = with_database(work)
+    if isinstance(result, MapDocument):
+        print_document(result, console)
     else:
-        print_document(document, console)
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=_json_default))
 
 
 def _json_default(value: Any) -> Any:

@@ -13,6 +13,7 @@ from graph_service.cli.access import audit_command, key_app, user_app
 from graph_service.cli.analyse import analyse_command
 from graph_service.cli.help_fr import HELP_FR
 from graph_service.cli.maps import map_command
+from graph_service.cli.operator import with_database
 from graph_service.cli.output import console, fail, say, state
 from graph_service.cli.transfer import (
     backup_command,
@@ -28,7 +29,7 @@ from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info, probe_server
 from graph_service.repositories.database import Database
 from graph_service.services.accounts import BOOTSTRAP_ACCOUNT
-from graph_service.services.schema import initialise
+from graph_service.services.schema import Initialised, initialise
 
 app = typer.Typer(
     help="Maillage: graph database and network analysis of actor ecosystems.",
@@ -142,24 +143,17 @@ def neo4j_env() -> None:
 # --- maillage db ------------------------------------------------------------------
 
 
-def _database(settings: Settings) -> Database:
-    return Database(connection_info(settings), settings.neo4j_timeout_seconds)
-
-
 @db_app.command("init")
 def db_init() -> None:
     """Apply the schema migrations (constraints, indexes, SDGs); idempotent. On the
     first run, also create the admin account and print its key, once."""
-    settings = _settings()
-    try:
-        database = _database(settings)
-        try:
-            done = initialise(database, settings.key_lifetime_days)
-            recover(database)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
+
+    def work(database: Database) -> Initialised:
+        done = initialise(database, _settings().key_lifetime_days)
+        recover(database)
+        return done
+
+    done = with_database(work)
     say(
         "db.initialised",
         version=done.version,

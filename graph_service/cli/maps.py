@@ -10,11 +10,9 @@ from typing import Annotated
 import typer
 
 from graph_service.cli import options
-from graph_service.cli.operator import operator, record
-from graph_service.cli.output import fail, say, state
+from graph_service.cli.operator import operator, record, with_database
+from graph_service.cli.output import say, state
 from graph_service.config import get_settings
-from graph_service.errors import MaillageError
-from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
 from graph_service.services.analyses import Partition
 from graph_service.services.maps import MapKind, MapQuery, MapService, SizeMeasure
@@ -58,17 +56,14 @@ def map_command(
     """Draw an analysis as one self-contained HTML map."""
     raw = {key: value for key, value in locals().items() if key not in ("kind", "output")}
     query = options.validated(MapQuery, raw)
-    settings = get_settings()
-    try:
-        database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-        try:
-            caller = operator(persons=persons)
-            service = MapService(database, settings, state.language, caller=caller)
-            page = service.render(kind, query)
-            record(database, caller, f"map {kind.value}", writes=False)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
+    caller = operator(persons=persons)
+
+    def work(database: Database) -> str:
+        service = MapService(database, get_settings(), state.language, caller=caller)
+        page = service.render(kind, query)
+        record(database, caller, f"map {kind.value}", writes=False)
+        return page
+
+    page = with_database(work)
     output.write_text(page, encoding="utf-8")
     say("map.written", path=output, kind=kind.value)

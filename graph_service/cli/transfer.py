@@ -15,16 +15,15 @@ from rich.progress import Progress
 from rich.table import Table
 
 from graph_service.cli.operator import operator, record, with_database
-from graph_service.cli.output import console, fail, say, state
+from graph_service.cli.output import console, say, state
 from graph_service.config import get_settings
 from graph_service.domain.access import Caller
-from graph_service.errors import MaillageError
 from graph_service.i18n import translate
-from graph_service.local_neo4j.runtime import connection_info
 from graph_service.repositories.database import Database
 from graph_service.services.backup import BackupService, BackupSummary
 from graph_service.services.transfer import (
     ExportFormat,
+    ImportReport,
     TransferService,
     recover_interrupted_imports,
 )
@@ -35,10 +34,8 @@ from importers.formats import FileFormat
 DATASETS_DIR = Path(str(files("graph_service").joinpath("datasets")))
 
 
-def _service(caller: Caller) -> tuple[TransferService, Database]:
-    settings = get_settings()
-    database = Database(connection_info(settings), settings.neo4j_timeout_seconds)
-    return TransferService(database, caller, settings.import_dir), database
+def _service(database: Database, caller: Caller) -> TransferService:
+    return TransferService(database, caller, get_settings().import_dir)
 
 
 def recover(database: Database) -> None:
@@ -71,22 +68,20 @@ def import_command(
     assert path is not None
     started = time.perf_counter()
     caller = operator(persons=True)  # a file's persons are the operator's own data
-    try:
-        service, database = _service(caller)
-        try:
-            recover(database)
-            with Progress(console=console, transient=True) as bar:
-                report = service.import_file(
-                    path,
-                    file_format=file_format,
-                    dry_run=dry_run,
-                    progress=ImportProgress(bar, path.name),
-                )
-            record(database, caller, "import", writes=not dry_run and report.changes > 0)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
+
+    def work(database: Database) -> ImportReport:
+        recover(database)
+        with Progress(console=console, transient=True) as bar:
+            report = _service(database, caller).import_file(
+                path,
+                file_format=file_format,
+                dry_run=dry_run,
+                progress=ImportProgress(bar, path.name),
+            )
+        record(database, caller, "import", writes=not dry_run and report.changes > 0)
+        return report
+
+    report = with_database(work)
     table = Table(title=path.name)
     table.add_column("")
     for column in ("created", "updated", "unchanged"):
@@ -161,17 +156,15 @@ def export_command(
     except ValueError:
         raise typer.BadParameter(f"'{at}' is not a date (YYYY-MM-DD)", param_hint="--at") from None
     caller = operator(persons=not public)
-    try:
-        service, database = _service(caller)
-        try:
-            counts = service.export_file(
-                path, export_format, territory=territory, operation=operation, at=day
-            )
-            record(database, caller, "export", writes=False)
-        finally:
-            database.close()
-    except MaillageError as exc:
-        raise fail(exc) from exc
+
+    def work(database: Database) -> dict[str, int]:
+        counts = _service(database, caller).export_file(
+            path, export_format, territory=territory, operation=operation, at=day
+        )
+        record(database, caller, "export", writes=False)
+        return counts
+
+    counts = with_database(work)
     say("export.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])
 
 

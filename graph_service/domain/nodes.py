@@ -41,12 +41,13 @@ NodeId = Annotated[
 #: What a person types to designate a node: its id, its name or one of its aliases.
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 #: No control character: they break XML exports (GraphML, GEXF, XLSX) for everyone.
-_NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uFFFE\uFFFF]*$"
-_ONE_LINE = r"^[^\x00-\x1f\x7f\uFFFE\uFFFF]*$"
+#: What no text may hold besides the C0 controls: DEL and the two XML non-characters.
+_NEVER = r"\x7f\uFFFE\uFFFF"
+_NO_CONTROL = rf"^[^\x00-\x08\x0b\x0c\x0e-\x1f{_NEVER}]*$"  # tabs and line breaks kept
+_ONE_LINE = rf"^[^\x00-\x1f{_NEVER}]*$"
 #: A web address, on one line (``\S`` alone would let control characters through).
 WebAddress = Annotated[
-    str,
-    StringConstraints(pattern=r"^https?://[^\s\x00-\x1f\x7f\uFFFE\uFFFF]+$", max_length=500),
+    str, StringConstraints(pattern=rf"^https?://[^\s\x00-\x1f{_NEVER}]+$", max_length=500)
 ]
 Name = Annotated[
     str,
