@@ -203,8 +203,8 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _EN: "Between {start} and {end}: {new} new tie(s), {ended} ended tie(s), {kept} unchanged.",
     },
     "read.no_change": {
-        _FR: "Aucun lien daté ne change entre le {start} et le {end} : les données ne montrent pas d'évolution sur cette période.",
-        _EN: "No dated tie changes between {start} and {end}: the data show no change over this period.",
+        _FR: "Aucun lien daté entre acteurs ne change entre le {start} et le {end} : les données ne montrent pas d'évolution de ces liens. Être ensemble dans un cadre de dialogue ou une opération ne compte comme lien qu'avec un poids de liens partagés (shared_weight) au-dessus de 0.",
+        _EN: "No dated tie between actors changes between {start} and {end}: the data show no change in those ties. Sitting together in a dialogue framework or an operation counts as a tie only with a shared-tie weight (shared_weight) above 0.",
     },
     "read.silos_change": {
         _FR: "Du {start} au {end} : {new} lien(s) nouveau(x), {ended} terminé(s) ; l'indice E-I a varié de {ei} (une hausse, c'est du décloisonnement).",

@@ -935,10 +935,45 @@ def build() -> dict[str, Any]:
     )
     tie("COVERS", "plateforme-fip", "tchad", 694)
     tie("FRAMES", "plateforme-fip", "op-essor-fip", 694)
-    tie("PARTICIPATES_IN", "essor", "plateforme-fip", 868, role="facilitator")
+    # A lead that stepped back (002:868): ESSOR "a longtemps été considéré comme chef de
+    # file de la plateforme FIP" and then shared the lead with the national partners;
+    # the restructuring workshop of July 2016 (002:712) is when the platform got its own
+    # steering committee, so both states are recorded, before and after it.
+    restructuring = {"date_source_ref": "002:712", "date_precision": "month"}
+    tie(
+        "PARTICIPATES_IN",
+        "essor",
+        "plateforme-fip",
+        868,
+        role="chair",
+        id="participates-in-essor-plateforme-fip-chair",
+        valid_to="2016-06-30",
+        **restructuring,
+    )
+    tie(
+        "PARTICIPATES_IN",
+        "essor",
+        "plateforme-fip",
+        868,
+        role="facilitator",
+        valid_from="2016-07-01",
+        valid_to="2018-12-31",
+        **restructuring,
+    )
     for member in ("onape", "fonap", "fonaj"):
         tie("PARTICIPATES_IN", member, "plateforme-fip", 712, role="member")
-    tie("PARTICIPATES_IN", "patronat-tchadien", "plateforme-fip", 998, role="member")
+    # The public members first blocked the employers' entry (002:748, 002:998); their
+    # adhesion came after that dialogue, read here as the July 2016 restructuring.
+    tie(
+        "PARTICIPATES_IN",
+        "patronat-tchadien",
+        "plateforme-fip",
+        998,
+        role="member",
+        valid_from="2016-07-01",
+        confidence=INFERRED,
+        **restructuring,
+    )
     tie(
         "PARTICIPATES_IN",
         "osc-tchadiennes",
@@ -1154,6 +1189,7 @@ def build() -> dict[str, Any]:
     rameau_alliances()
     territorial_catalysts()
     co_construction_note()
+    date_what_the_documents_imply()
     return {
         "format": "maillage",
         "version": 1,
@@ -1190,6 +1226,28 @@ def members_territories() -> None:
     # of the FIP platform visiting "à Lille" (002:1701).
     tie("ACTIVE_IN", "batik", "ile-de-france", 1716)
     tie("ACTIVE_IN", "essor", "lille", 1701)
+    # GERES "intervient dans la zone du projet depuis 2008" (002:608).
+    tie("ACTIVE_IN", "geres", "konseguela", 608, valid_from="2008-01-01")
+    # UNMFREO's first mission to Kindia, April 2014 (002:586).
+    tie("ACTIVE_IN", "unmfreo", "kindia", 586, valid_from="2014-04-01")
+    # The partners the operations' table places (002:330-335) without a territory of
+    # their own: the MFR federations of Sarthe and Mayenne (both in the Pays de la
+    # Loire: general geography), the artisans of Kindia and Boké, GRET in Vietnam.
+    tie(
+        "ANCHORED_IN",
+        "mfr-sarthe-mayenne",
+        "pays-de-la-loire",
+        330,
+        primary=True,
+        confidence=INFERRED,
+    )
+    for place in ("kindia", "region-de-boke"):
+        tie("ACTIVE_IN", "artisans-kindia-boke", place, 330)
+    tie("ACTIVE_IN", "gret", "vietnam", 335, **PROGRAMME_PERIOD)
+    # The Chadian employers (002:748) and the jatropha growers of the communes around the
+    # ZAE (002:730).
+    tie("ANCHORED_IN", "patronat-tchadien", "tchad", 748, primary=True)
+    tie("ACTIVE_IN", "producteurs-jatropha", "konseguela", 730, confidence=INFERRED)
 
 
 def south_south_exchanges() -> None:
@@ -1780,7 +1838,16 @@ def co_construction_note() -> None:
         type="programme",
     )
     tie("TAKES_PART_IN", "flda", "maintien-a-domicile-ardeche", 790, role="lead")
-    tie("TAKES_PART_IN", "cg-ardeche", "maintien-a-domicile-ardeche", 786, role="partner")
+    # "Depuis 2010, elle soutient également un « projet-programme » en partenariat avec
+    # le CG de l'Ardèche" (001:786): the council's part starts later than the project.
+    tie(
+        "TAKES_PART_IN",
+        "cg-ardeche",
+        "maintien-a-domicile-ardeche",
+        786,
+        role="partner",
+        valid_from="2010-01-01",
+    )
     tie("TAKES_PLACE_IN", "maintien-a-domicile-ardeche", "ardeche", 790)
     tie("ADDRESSES", "maintien-a-domicile-ardeche", "autonomie-personnes-dependantes", 774)
     # --- Agir ensemble à Charenton-Saint-Maurice (803-844)
@@ -1918,6 +1985,96 @@ def co_construction_note() -> None:
         903,
     )
     tie("FUNDS", "fondation-bettencourt-schueller", "le-rameau", 903)
+
+
+#: Ties that say where, not when: a territory inside another, an operation's or a
+#: framework's place, an issue addressed, and where an actor is based.  The documents
+#: never date them and they hold at every date the dataset covers.
+TIMELESS = {"ANCHORED_IN", "TAKES_PLACE_IN", "COVERS", "ADDRESSES", "CONTRIBUTES_TO"}
+
+#: The date each document attests what it reports without dating it, and its line.
+#: Seed 002 describes the programme's members and partners as the programme found
+#: them (2014, 002:216); the round table's document was published in 2018 (000:191);
+#: Le RAMEAU's note is dated 8 January 2015 (001:9); the ODD 17 sheet reports the
+#: mission of 16 October 2019 (004:3).  The MOOC (003) is not dated: its ties are
+#: dated through the operation they belong to.
+DOCUMENT_DATES = {
+    SEED: ("2014-01-01", "002:216"),
+    ROUND_TABLE: ("2018-01-01", "000:191"),
+    CO_CONSTRUCTION_NOTE: ("2015-01-08", "001:9"),
+    ODD17_SHEET: ("2019-10-16", "004:3"),
+}
+
+#: Frameworks and operations whose start a document gives, with its precision and line:
+#: participations, framings and nestings under them start then.
+STARTS = {
+    "agir-ensemble-charenton": ("2011-01-01", "year", "001:809"),  # "depuis 2011"
+    "plan-agir-ensemble-charenton": ("2011-01-01", "year", "001:809"),
+    "labo-partenariats-alsace": ("2012-01-01", "year", "001:351"),  # "créé en 2012"
+    "dialoguer-agir-ensemble-poitou-charentes": ("2013-01-01", "year", "001:870"),
+    "silver-geek": ("2013-01-01", "year", "001:870"),  # proposed by the 2013 group
+    "maintien-a-domicile-ardeche": ("2004-01-01", "year", "001:790"),  # 2004 diagnosis
+    "vaucluse-2014": ("2014-01-01", "year", "001:417"),
+    "cadre-concertation-zae": ("2015-10-01", "month", "002:730"),
+    "copil-fip": ("2016-07-01", "month", "002:712"),
+}
+
+
+def date_what_the_documents_imply() -> None:
+    """Give every tie that is not timeless the dates its documents give or imply.
+
+    A tie the builder dated is kept as it is.  Otherwise, in this order: a tie to an
+    operation or framework whose start a document gives (``STARTS``) starts then; a tie
+    inside a pilot operation (to the operation, or to a framework that frames it)
+    takes the operation's period; a tie touching a planned framework stays undated
+    (it has not begun when the document is written); anything else is attested from
+    the date of its document (``DOCUMENT_DATES``), perhaps older, which the
+    ``attested`` precision says.  ``date_source_ref`` names the line of the date.
+    """
+    by_id = {node["properties"]["id"]: node for node in nodes}
+    period_of = {
+        id: (props["start_date"], props.get("end_date"), props["source_ref"])
+        for id, node in by_id.items()
+        if (props := node["properties"]).get("start_date") and "Operation" in node["labels"]
+    }
+    framed_by = {
+        rel["from"]: rel["to"]
+        for rel in relationships
+        if rel["type"] == "FRAMES" and rel["to"] in period_of and rel["to"] != "caac"
+    }
+    planned = {id for id, node in by_id.items() if node["properties"].get("formality") == "planned"}
+
+    def is_territory(id: str) -> bool:
+        return "Territory" in by_id[id]["labels"]
+
+    for rel in relationships:
+        props = rel["properties"]
+        ends = (rel["from"], rel["to"])
+        if props.get("valid_from") or props.get("valid_to") or rel["type"] in TIMELESS:
+            continue
+        if rel["type"] == "PART_OF" and is_territory(rel["to"]):
+            continue
+        if planned & set(ends):
+            continue
+        start = next((STARTS[end] for end in reversed(ends) if end in STARTS), None)
+        operation = next(
+            (
+                end if end in period_of else framed_by.get(end)
+                for end in reversed(ends)
+                if end in period_of or end in framed_by
+            ),
+            None,
+        )
+        if start:
+            props.update(valid_from=start[0], date_precision=start[1], date_source_ref=start[2])
+        elif operation:
+            begins, ends_on, ref = period_of[operation]
+            props.update(valid_from=begins, date_precision="period", date_source_ref=ref)
+            if ends_on:
+                props["valid_to"] = ends_on
+        else:
+            attested_on, ref = DOCUMENT_DATES[props["source"]]
+            props.update(valid_from=attested_on, date_precision="attested", date_source_ref=ref)
 
 
 def _set_code(id: str, code: str) -> None:

@@ -93,12 +93,15 @@ class Level(StrEnum):
 class DatePrecision(StrEnum):
     """How precise a tie's dates are: a document rarely gives the day.  ``period``
     means the dates are those of the programme or operation the tie belongs to,
-    not a date the document states for the tie itself."""
+    not a date the document states for the tie itself.  ``attested`` means the
+    tie is known to exist from ``valid_from`` (the date of the document or event
+    that shows it); it may be older."""
 
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
     PERIOD = "period"
+    ATTESTED = "attested"
 
 
 class Formality(StrEnum):

@@ -103,8 +103,14 @@ class RelationshipBase(Provenance):
     valid_to: date | None = None
     date_precision: DatePrecision | None = Field(
         default=None,
-        description="How precise valid_from/valid_to are: day, month, year, or period "
-        "(the dates of the programme or operation, not stated for the tie itself).",
+        description="How precise valid_from/valid_to are: day, month, year, period "
+        "(the dates of the programme or operation, not stated for the tie itself) or "
+        "attested (known to exist from valid_from, perhaps earlier).",
+    )
+    date_source_ref: ShortText | None = Field(
+        default=None,
+        description="Place in the source that gives or implies the dates, when it is "
+        "not source_ref, e.g. '002:712'.",
     )
 
     @model_validator(mode="after")

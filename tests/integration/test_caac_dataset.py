@@ -142,6 +142,19 @@ def test_members_are_placed_where_the_documents_place_them(caac: Database) -> No
         "RETURN t.country AS country, toString(r.valid_from) AS since ORDER BY country",
     )
     assert since == [{"country": c, "since": "1990-01-01"} for c in ("BJ", "CF", "TG")]
+    # GERES in Konséguéla since 2008 (002:608), UNMFREO in Kindia since April 2014
+    # (002:586), the Chadian employers in Chad (002:748).
+    placed = _rows(
+        caac,
+        "MATCH (a:Actor)-[r:ACTIVE_IN|ANCHORED_IN]->(t:Territory) "
+        "WHERE a.id IN ['geres', 'unmfreo', 'patronat-tchadien'] "
+        "RETURN a.id AS actor, t.id AS place, toString(r.valid_from) AS since ORDER BY actor",
+    )
+    assert placed == [
+        {"actor": "geres", "place": "konseguela", "since": "2008-01-01"},
+        {"actor": "patronat-tchadien", "place": "tchad", "since": None},
+        {"actor": "unmfreo", "place": "kindia", "since": "2014-04-01"},
+    ]
 
 
 def test_south_south_exchanges_and_dated_ties(caac: Database) -> None:
@@ -174,6 +187,87 @@ def test_south_south_exchanges_and_dated_ties(caac: Database) -> None:
         "RETURN toString(r.valid_from) AS since, r.date_precision AS precision",
     )
     assert club_med == [{"since": "2008-01-01", "precision": "year"}]
+
+
+def test_every_tie_is_dated_as_its_documents_date_it(caac: Database) -> None:
+    """Only ties that say where (a place inside another, where an actor is based, what
+    a framework covers) and ties of a framework not yet set up stay undated; the
+    others carry the dates their documents give or imply, and say where the date
+    comes from when it is not the tie's own line."""
+    undated = _rows(
+        caac,
+        "MATCH (a)-[r]->(b) WHERE r.valid_from IS NULL AND r.valid_to IS NULL "
+        "AND NOT type(r) IN ['ANCHORED_IN', 'TAKES_PLACE_IN', 'COVERS', 'ADDRESSES', "
+        "'CONTRIBUTES_TO'] AND NOT (type(r) = 'PART_OF' AND b:Territory) "
+        "RETURN type(r) AS type, a.id AS from, b.id AS to ORDER BY type, from",
+    )
+    # 002:728: the management committee will replace the operational one once the
+    # ZAE is handed to the town; the document does not date it.
+    assert undated == [
+        {"type": "FRAMES", "from": "comite-gestion-zae", "to": "op-geres-zae"},
+        {"type": "PARTICIPATES_IN", "from": "commune-konseguela", "to": "comite-gestion-zae"},
+        {"type": "SUCCEEDED_BY", "from": "comite-operationnel-zae", "to": "comite-gestion-zae"},
+    ]
+    unexplained = _rows(
+        caac,
+        "MATCH ()-[r]->() WHERE r.date_precision = 'attested' AND r.date_source_ref IS NULL "
+        "RETURN r.id AS id",
+    )
+    assert unexplained == []
+    # Ties from before the programme are dated before it (002:652, 002:608, 002:1079).
+    before = _rows(
+        caac,
+        "MATCH (a:Actor)-[r]->(b) WHERE r.valid_from < date('2014-01-01') "
+        "AND r.source_ref STARTS WITH '002:' RETURN DISTINCT a.id AS id ORDER BY id",
+    )
+    assert {"cgt", "geres", "echoppe"} <= {row["id"] for row in before}
+    # CFSI membership is attested from the programme, perhaps older.
+    members = _rows(
+        caac,
+        "MATCH (:Actor)-[r:MEMBER_OF]->(:Actor {id: 'cfsi'}) "
+        "RETURN r.date_precision AS precision, toString(r.valid_from) AS since, count(*) AS n",
+    )
+    assert members == [{"precision": "attested", "since": "2014-01-01", "n": 23}]
+
+
+def test_a_changed_relationship_keeps_both_states(caac: Database) -> None:
+    """002:868 and 002:712: ESSOR, long the lead of the FIP platform, stepped back
+    when the platform was restructured in July 2016 (its national members took the
+    chair in turn), and the employers joined after the public members' blockade
+    (002:748, 002:998); 002:728: the ZAE's operational committee is followed by a
+    management committee."""
+    essor = _rows(
+        caac,
+        "MATCH (:Actor {id: 'essor'})-[r:PARTICIPATES_IN]->(:DialogueFramework "
+        "{id: 'plateforme-fip'}) RETURN r.role AS role, toString(r.valid_from) AS since, "
+        "toString(r.valid_to) AS until, r.date_source_ref AS ref ORDER BY until",
+    )
+    assert essor == [
+        {"role": "chair", "since": None, "until": "2016-06-30", "ref": "002:712"},
+        {"role": "facilitator", "since": "2016-07-01", "until": "2018-12-31", "ref": "002:712"},
+    ]
+    chairs = _rows(
+        caac,
+        "MATCH (a:Actor)-[r:PARTICIPATES_IN {role: 'rotating_chair'}]->(:DialogueFramework "
+        "{id: 'copil-fip'}) RETURN toString(r.valid_from) AS since, count(a) AS n",
+    )
+    assert chairs == [{"since": "2016-07-01", "n": 3}]
+    employers = _rows(
+        caac,
+        "MATCH (:Actor {id: 'patronat-tchadien'})-[r:PARTICIPATES_IN]->(:DialogueFramework "
+        "{id: 'plateforme-fip'}) RETURN toString(r.valid_from) AS since",
+    )
+    assert employers == [{"since": "2016-07-01"}]
+    # At a date before the restructuring ESSOR leads the platform; after it, it does not.
+    for day, roles in (("2015-06-01", ["chair"]), ("2017-06-01", ["facilitator"])):
+        at = _rows(
+            caac,
+            "MATCH (:Actor {id: 'essor'})-[r:PARTICIPATES_IN]->(:DialogueFramework "
+            "{id: 'plateforme-fip'}) WHERE (r.valid_from IS NULL OR r.valid_from <= date($day)) "
+            "AND (r.valid_to IS NULL OR r.valid_to >= date($day)) RETURN r.role AS role",
+            day=day,
+        )
+        assert [row["role"] for row in at] == roles
 
 
 def test_the_territorial_examples_of_le_rameaus_co_construction_note(caac: Database) -> None:
@@ -305,7 +399,7 @@ FACTS_PER_SEED = {
         },
     ),
     "001": (64, 92, {"flda": None, "cg-ardeche": None, "agir-ensemble-charenton": None}),
-    "002": (139, 290, {"caac": None, "grdr": None, "cfsi": None}),
+    "002": (139, 299, {"caac": None, "grdr": None, "cfsi": None}),
     "003": (
         7,
         8,
