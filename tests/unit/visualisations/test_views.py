@@ -60,8 +60,9 @@ def test_change_view_colours_new_and_ended_ties(ecosystem: nx.Graph) -> None:
     assert kinds[("banana-link", "cgt")] == "ended"
     assert "1 lien(s) nouveau(x), 1 lien(s) terminé(s)" in " ".join(doc.reading)
     same = build_document(MapKind.ECOSYSTEM, MapInput(ecosystem, report, compared=ecosystem), FR)
-    assert "Aucun lien daté ne change entre le 2014-06-01 et le 2018-06-01" in " ".join(
-        same.reading
+    assert (
+        "Aucun lien daté entre acteurs ne change entre le 2014-06-01 et le 2018-06-01"
+        in " ".join(same.reading)
     )
 
 
