@@ -242,14 +242,27 @@ def _add_tie(
 
 
 def _actors_in(
-    tx: ManagedTransaction, options: ProjectionOptions, territory: str | None, operation: str | None
+    tx: ManagedTransaction,
+    options: ProjectionOptions,
+    territory: str | None = None,
+    operation: str | None = None,
+    *,
+    ids: list[str] | None = None,
+    attributes: bool = True,
 ) -> list[dict[str, Any]]:
+    """The scope's actors; with ``ids``, only those of them (the options' own
+    territory and operation then apply); without ``attributes``, who they are only
+    (no territories, frameworks, operations, issues or SDGs)."""
+    if ids is not None:
+        territory, operation = options.territory, options.operation
     return repo.actors_in_scope(
         tx,
         territory=territory,
         operation=operation,
         spheres=list(options.spheres) or None,
         period=options.window,
+        ids=ids,
+        attributes=attributes,
     )
 
 
@@ -271,6 +284,65 @@ def project(database: Database, options: ProjectionOptions) -> nx.Graph:
 
     def work(tx: ManagedTransaction) -> nx.Graph:
         return _graph_of(tx, _actors_in(tx, options, options.territory, options.operation), options)
+
+    return database.read(work)
+
+
+def project_around(database: Database, options: ProjectionOptions, actor: str) -> nx.Graph:
+    """The part of the scope an analysis of one actor reads: the actor, the actors
+    within two hops of it and those sharing a territory, framework, operation, issue
+    or SDG with it (the same scope filters and dates as :func:`project`), with every
+    tie among them.  Possible allies computed on it are those computed on the whole
+    scope: a shared partner is one hop away and all its ties are in the graph, and
+    an actor further away can only score through what it shares, so it is here too.
+    Derived co-attendance ties are not followed: with ``shared_weight`` above zero,
+    use :func:`project`.  An actor outside the scope gives a graph without it."""
+
+    def work(tx: ManagedTransaction) -> nx.Graph:
+        types = [r.value for r in options.relations]
+        ids = repo.actors_around(tx, actor, types, options.window) or []
+        return _graph_of(tx, _actors_in(tx, options, ids=ids), options)
+
+    return database.read(work)
+
+
+@dataclass
+class Rings:
+    """Actors around two ends, ring by ring (see :func:`project_between`)."""
+
+    graph: nx.Graph
+    #: How many rings were read around each end.
+    radius: int
+    #: True when no actor lies beyond the last ring: both ends' whole components.
+    closed: bool
+
+
+def project_between(
+    database: Database,
+    options: ProjectionOptions,
+    ends: tuple[str, str],
+    *,
+    radius: int,
+    budget: int,
+) -> Rings:
+    """The actors within ``radius`` hops of either end (over the projection's tie
+    types and dates; the scope filters then apply), with every tie among them, who
+    they are but not their attributes; no further once the rings hold ``budget``
+    actors.  Every path of at most ``2 * radius`` ties between the ends is in the
+    graph: each of its actors is at most ``radius`` hops from one end or the other."""
+
+    def work(tx: ManagedTransaction) -> Rings:
+        types = [r.value for r in options.relations]
+        seen = set(ends)
+        frontier = list(ends)
+        done = 0
+        while frontier and done < radius and len(seen) < budget:
+            found = repo.next_ring(tx, frontier, types, options.window)
+            frontier = [id for id in found if id not in seen]
+            seen.update(frontier)
+            done += 1
+        graph = _graph_of(tx, _actors_in(tx, options, ids=sorted(seen), attributes=False), options)
+        return Rings(graph, done, closed=not frontier)
 
     return database.read(work)
 

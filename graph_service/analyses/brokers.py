@@ -38,6 +38,7 @@ __all__ = [
     "brokerage_roles",
     "burt_constraint",
     "effective_size",
+    "introduction_candidates",
     "introductions",
 ]
 
@@ -416,15 +417,21 @@ def between_group_brokers(
     return {node: 2 * value / pairs for node, value in zip(nodes, values, strict=True)}
 
 
+#: How many paths an introduction search looks at before it stops (cheaper paths
+#: come first; past this many, longer ones are all too long anyway).
+MAX_ENUMERATED_PATHS = 10_000
+
+
 def introductions(
-    graph: nx.Graph, source: Hashable, target: Hashable, k: int = 3
+    graph: nx.Graph, source: Hashable, target: Hashable, k: int = 3, max_ties: int | None = None
 ) -> list[dict[str, Any]]:
     """The best ``k`` ways for ``source`` to be introduced to ``target``.
 
     Paths are simple paths ranked by cost, the sum of ``1 / weight`` over their
     ties (strong ties are cheap), then by freshness: the most recent start among
     their ties, recent first (a tie known to be alive recently is a safer one).
-    Each names its intermediaries.  Empty when no path exists.
+    Each names its intermediaries.  Empty when no path exists (of at most
+    ``max_ties`` ties, when given).
 
     Examples
     --------
@@ -434,15 +441,39 @@ def introductions(
     >>> [p["intermediaries"] for p in introductions(g, "a", "c", k=2)]
     [['b'], ['d']]
     """
+    return introduction_candidates(graph, source, target, k, max_ties)[0]
+
+
+def introduction_candidates(
+    graph: nx.Graph, source: Hashable, target: Hashable, k: int = 3, max_ties: int | None = None
+) -> tuple[list[dict[str, Any]], list[float]]:
+    """:func:`introductions`, and the costs of every path the ranking looked at
+    (the ``3 * k`` cheapest, in order): a caller working on part of the graph
+    knows from the last one whether a path it cannot see could have been chosen."""
     if source not in graph or target not in graph or source == target:
-        return []
+        return [], []
 
     def cost(u: Hashable, v: Hashable, data: Mapping[str, Any]) -> float:
         return 1.0 / float(data.get("weight", 1.0))
 
+    if max_ties is not None:
+        # Only actors on some path of at most max_ties ties can be on an answer.
+        near_source = nx.single_source_shortest_path_length(graph, source, cutoff=max_ties)
+        near_target = nx.single_source_shortest_path_length(graph, target, cutoff=max_ties)
+        graph = graph.subgraph(
+            n for n, d in near_source.items() if d + near_target.get(n, max_ties + 1) <= max_ties
+        )
+        if target not in graph:
+            return [], []
     candidates: list[tuple[float, float, list[Hashable]]] = []
+    enumerated = 0
     try:
         for path in nx.shortest_simple_paths(graph, source, target, weight=cost):
+            enumerated += 1
+            if enumerated > MAX_ENUMERATED_PATHS:
+                break
+            if max_ties is not None and len(path) - 1 > max_ties:
+                continue
             total = sum(cost(u, v, graph.edges[u, v]) for u, v in pairwise(path))
             starts = [graph.edges[u, v].get("since") for u, v in pairwise(path)]
             known = [s.toordinal() for s in starts if isinstance(s, date)]
@@ -451,9 +482,10 @@ def introductions(
             if len(candidates) >= 3 * k:
                 break
     except nx.NetworkXNoPath:
-        return []
+        return [], []
+    looked_at = [total for total, _, _ in candidates]
     candidates.sort(key=lambda item: (round(item[0], 12), item[1], [str(n) for n in item[2]]))
-    return [
+    paths = [
         {
             "path": path,
             "intermediaries": path[1:-1],
@@ -471,6 +503,7 @@ def introductions(
         }
         for total, _, path in candidates[:k]
     ]
+    return paths, looked_at
 
 
 def _iso(value: Any) -> str | None:

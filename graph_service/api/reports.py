@@ -88,6 +88,11 @@ class IntroductionsReport(Report):
     actor: str
     target: str
     results: Rows = Field(description="Best paths, naming the intermediaries.")
+    search: dict[str, Any] = Field(
+        description="How far the search around both actors went: exact (false when "
+        "the paths found may not be the best, past the search budget), radius (rings "
+        "read around each actor), actors_read."
+    )
 
 
 class HorizontalisationReport(Report):

@@ -27,9 +27,8 @@ def neighbourhood(
 ) -> dict[str, Any] | None:
     """Nodes and relationships within ``depth`` hops of actor ``id``; None if absent."""
     record = tx.run(
-        query("actors/neighbourhood"),
+        query("actors/neighbourhood", depth=depth),
         id=id,
-        depth=depth,
         types=[t.value for t in types] if types else None,
         at=at,
         equals=to_neo4j(equals),

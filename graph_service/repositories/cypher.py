@@ -4,7 +4,9 @@ One query per file, with a header saying its purpose, parameters and result.
 Values always travel as ``$parameters``.  A few files are templates: a label or
 relationship type cannot be a parameter in a pattern, so ``__LABEL__``,
 ``__TYPE__``, ``__PLACEMENT__``, ``__LABELS__`` and ``__ALL_TYPES__`` are filled here, and only
-from the :class:`NodeLabel` / :class:`RelationshipType` allow-lists.
+from the :class:`NodeLabel` / :class:`RelationshipType` allow-lists.  A path's length
+cannot be a parameter either: ``__DEPTH__`` takes a small integer, and
+``__ACTORS__`` one of the fixed ways of choosing actors in :data:`ACTOR_SELECTIONS`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -24,6 +27,22 @@ from graph_service.domain.enums import NodeLabel, RelationshipType
 CYPHER_DIR = Path(str(files("graph_service").joinpath("cypher")))
 MIGRATIONS_DIR = CYPHER_DIR / "migrations"
 _PLACEHOLDER = re.compile(r"__[A-Z_]+__")
+MAX_DEPTH = 3
+
+
+class ActorSelection(StrEnum):
+    """How a projection query chooses its actors before its scope filters."""
+
+    #: Every actor: the scope filters alone decide (a label scan).
+    SCOPE = "scope"
+    #: The actors of ``$ids`` only (one index seek per id): local analyses.
+    IDS = "ids"
+
+
+ACTOR_SELECTIONS: dict[ActorSelection, str] = {
+    ActorSelection.SCOPE: "MATCH (a:Actor)",
+    ActorSelection.IDS: "UNWIND $ids AS wanted MATCH (a:Actor {id: wanted})",
+}
 
 
 @cache
@@ -41,6 +60,8 @@ def query(
     rel_type: RelationshipType | None = None,
     placement: Iterable[RelationshipType] = (),
     labels: Iterable[NodeLabel] = (),
+    depth: int | None = None,
+    actors: ActorSelection | None = None,
 ) -> LiteralString:
     """The text of query ``name`` (e.g. ``"nodes/get"``), its template slots filled.
 
@@ -54,6 +75,8 @@ def query(
         "__PLACEMENT__": "|".join(RelationshipType(t).value for t in placement) or None,
         "__ALL_TYPES__": "|".join(t.value for t in RelationshipType),
         "__LABELS__": ":".join(NodeLabel(label).value for label in labels) or None,
+        "__DEPTH__": _depth(depth),
+        "__ACTORS__": ACTOR_SELECTIONS[ActorSelection(actors)] if actors is not None else None,
     }
     for slot, value in slots.items():
         if slot in text:
@@ -65,6 +88,14 @@ def query(
         raise ValueError(f"query {name!r} has an unknown slot {leftover.group()}")
     # The text comes from our own files, with slots from enum allow-lists only.
     return text
+
+
+def _depth(depth: int | None) -> str | None:
+    if depth is None:
+        return None
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= MAX_DEPTH:
+        raise ValueError(f"a path depth is an integer from 1 to {MAX_DEPTH}, not {depth!r}")
+    return str(depth)
 
 
 def query_names() -> list[str]:

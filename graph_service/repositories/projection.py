@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph_service.repositories.cypher import query
+from graph_service.repositories.cypher import ActorSelection, query
 from graph_service.repositories.database import to_native
 
 Period = tuple[date | None, date | None]
@@ -24,16 +24,50 @@ def actors_in_scope(
     operation: str | None,
     spheres: list[str] | None,
     period: Period,
+    ids: list[str] | None = None,
+    attributes: bool = True,
 ) -> list[dict[str, Any]]:
-    """Actors placed in a territory (subtree) and/or taking part in an operation."""
-    return _rows(
-        tx,
-        "analyses/projection_actors",
-        territory=territory,
-        operation=operation,
-        spheres=spheres,
-        **{"from": period[0], "to": period[1]},
-    )
+    """Actors placed in a territory (subtree) and/or taking part in an operation;
+    with ``ids``, only those of them (read by id, not by scanning the scope);
+    without ``attributes``, their territories, frameworks, operations, issues and
+    SDGs are left unread (empty)."""
+    selection = ActorSelection.SCOPE if ids is None else ActorSelection.IDS
+    # The rows hold text, numbers and lists of them, never a temporal value: no
+    # conversion (a tenth of an allies request at national scale went into it).
+    return [
+        dict(zip(record.keys(), record.values(), strict=True))
+        for record in tx.run(
+            query("analyses/projection_actors", actors=selection),
+            {
+                "ids": ids,
+                "attributes": attributes,
+                "territory": territory,
+                "operation": operation,
+                "spheres": spheres,
+                "from": period[0],
+                "to": period[1],
+            },
+        )
+    ]
+
+
+def actors_around(
+    tx: ManagedTransaction, actor: str, types: list[str], period: Period
+) -> list[str] | None:
+    """Ids of the actors a local analysis of ``actor`` needs (see the query); None
+    when the actor does not exist."""
+    parameters = {"actor": actor, "types": types, "from": period[0], "to": period[1]}
+    record = tx.run(query("analyses/actors_around"), parameters).single()
+    return None if record is None else list(record["ids"])
+
+
+def next_ring(
+    tx: ManagedTransaction, ids: list[str], types: list[str], period: Period
+) -> list[str]:
+    """Ids of the actors tied to any of ``ids`` (one hop further out)."""
+    parameters = {"ids": ids, "types": types, "from": period[0], "to": period[1]}
+    record = tx.run(query("analyses/next_ring"), parameters).single()
+    return [] if record is None else list(record["ids"])
 
 
 def ties_among(

@@ -45,6 +45,8 @@ from graph_service.projection import (
     DEFAULT_RELATIONS,
     ProjectionOptions,
     project,
+    project_around,
+    project_between,
     project_double_space,
     project_frameworks,
 )
@@ -259,6 +261,13 @@ Q = TypeVar("Q", bound=AnalysisQuery)
 #: Below these, a scope is too small to conclude anything about brokerage or
 #: siloing: a measure on 6 actors and 2 ties says more about the data than the field.
 MIN_ACTORS = 10
+#: How many actors the rings of an introduction search may hold before the paths
+#: found are given as found (a hub three ties away can bring in a whole region).
+INTRODUCTION_BUDGET = 50_000
+#: The longest introduction looked for: six ties, five intermediaries.  A longer
+#: chain is not an introduction anyone can ask for (the chains of the small-world
+#: experiments averaged five or six), and bounding it keeps the search local.
+INTRODUCTION_MAX_TIES = 6
 MIN_TIES = 5
 
 
@@ -461,7 +470,13 @@ class AnalysisService:
         _require(query.actor, "actor", AnalysisName.ALLIES)
         assert query.actor is not None
         options = projection_options(query, self.settings)
-        graph = project(self.database, options)
+        # Allies need the actor's surroundings only (project_around says why the
+        # answer is the same); derived co-attendance ties need the whole scope.
+        graph = (
+            project_around(self.database, options, query.actor)
+            if options.shared_weight == 0
+            else project(self.database, options)
+        )
         _in_scope(graph, query.actor, "actor")
         report = self._header(AnalysisName.ALLIES, options, query)
         report["actor"] = {"id": query.actor, "name": graph.nodes[query.actor].get("name")}
@@ -689,13 +704,13 @@ class AnalysisService:
         _require(query.target, "target", AnalysisName.INTRODUCTIONS)
         assert query.actor is not None and query.target is not None
         options = projection_options(query, self.settings)
-        graph = project(self.database, options)
+        graph, paths, search = self._introductions_between(
+            options, query.actor, query.target, query.top
+        )
         _in_scope(graph, query.actor, "actor")
         _in_scope(graph, query.target, "target")
         report = self._header(AnalysisName.INTRODUCTIONS, options, query)
-        paths = brokers_analysis.introductions(
-            graph, query.actor, query.target, k=min(query.top, 10)
-        )
+        report["search"] = search
         for path in paths:
             path["intermediaries"] = [
                 {
@@ -707,6 +722,35 @@ class AnalysisService:
             ]
         report.update(actor=query.actor, target=query.target, results=paths)
         return Analysis(graph, report)
+
+    def _introductions_between(
+        self, options: ProjectionOptions, actor: str, target: str, top: int
+    ) -> tuple[nx.Graph, list[dict[str, Any]], dict[str, Any]]:
+        """The introduction paths of at most ``INTRODUCTION_MAX_TIES`` ties, read
+        from the rings of half that many hops around both ends instead of the whole
+        scope: every such path lies in them, so the answer is the whole scope's
+        (``search.exact``) unless the rings reached ``INTRODUCTION_BUDGET`` actors
+        first.  With derived co-attendance ties, the whole scope is read."""
+        k = min(top, 10)
+        if options.shared_weight > 0:
+            graph = project(self.database, options)
+            paths, _ = brokers_analysis.introduction_candidates(
+                graph, actor, target, k, max_ties=INTRODUCTION_MAX_TIES
+            )
+            return graph, paths, {"exact": True, "actors_read": graph.number_of_nodes()}
+        radius = math.ceil(INTRODUCTION_MAX_TIES / 2)
+        rings = project_between(
+            self.database, options, (actor, target), radius=radius, budget=INTRODUCTION_BUDGET
+        )
+        paths, _ = brokers_analysis.introduction_candidates(
+            rings.graph, actor, target, k, max_ties=INTRODUCTION_MAX_TIES
+        )
+        search = {
+            "exact": rings.closed or rings.radius >= radius,
+            "max_ties": INTRODUCTION_MAX_TIES,
+            "actors_read": rings.graph.number_of_nodes(),
+        }
+        return rings.graph, paths, search
 
 
 @dataclass

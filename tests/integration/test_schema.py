@@ -7,7 +7,7 @@ from typing import LiteralString, cast
 import pytest
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
-from graph_service.repositories.cypher import migrations, query, query_names
+from graph_service.repositories.cypher import ActorSelection, migrations, query, query_names
 from graph_service.repositories.database import Database
 from graph_service.repositories.schema import apply_migrations, current_version
 
@@ -53,6 +53,8 @@ def _rendered(name: str) -> LiteralString:
         rel_type=RelationshipType.COOPERATES_WITH,
         placement=(RelationshipType.ANCHORED_IN, RelationshipType.ACTIVE_IN),
         labels=(NodeLabel.ACTOR, NodeLabel.DIALOGUE_FRAMEWORK),
+        depth=2,
+        actors=ActorSelection.IDS,
     )
 
 

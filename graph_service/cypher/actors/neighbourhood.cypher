@@ -1,14 +1,15 @@
-// Purpose: the neighbourhood of an actor up to $depth (1 or 2) hops, in either direction.
-// Parameters: $id (centre actor), $depth (1 or 2), $types (relationship types or null),
+// Purpose: the neighbourhood of an actor up to __DEPTH__ (1 or 2) hops, in either
+//          direction; the depth is part of the pattern, so depth 1 never expands a
+//          second hop.
+// Parameters: $id (centre actor), $types (relationship types or null),
 //             $at (date or null: ties valid that day), $equals (map: filters that
 //             neighbouring actors must match), $territory (territory id or null:
 //             neighbouring actors placed in it or its sub-territories), $limit (max paths).
 // Returns: centre (map), path_nodes and path_relationships (per path; the caller removes
 //          repeats), truncated (true when $limit paths were reached); no row when absent.
 MATCH (centre:Actor {id: $id})
-OPTIONAL MATCH path = (centre)-[*1..2]-(:Entity)
-WHERE length(path) <= $depth
-  AND all(r IN relationships(path) WHERE ($types IS NULL OR type(r) IN $types)
+OPTIONAL MATCH path = (centre)-[*1..__DEPTH__]-(:Entity)
+WHERE all(r IN relationships(path) WHERE ($types IS NULL OR type(r) IN $types)
       AND ($at IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $at)
                            AND (r.valid_to IS NULL OR r.valid_to >= $at))))
   AND all(x IN nodes(path)[1..] WHERE NOT x:Actor OR (

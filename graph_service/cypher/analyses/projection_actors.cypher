@@ -1,12 +1,16 @@
 // Purpose: the actors in an analysis scope, with the attributes analyses use.
-// Parameters: $territory (territory id or null: actors placed in it or its
+//          __ACTORS__ chooses them first: every actor, or those of $ids (local
+//          analyses, which never read the whole scope).
+// Parameters: $ids (actor ids, with the ids selection), $attributes (false: leave the
+//             lists below empty without reading them, for analyses that only need
+//             who the actors are, such as introductions), $territory (territory id or null: actors placed in it or its
 //             sub-territories), $operation (operation/programme id or null: actors
 //             taking part in it or in its sub-operations), $spheres (list or null),
 //             $from, $to (dates or null: ties valid at some time in [from, to]).
 // Returns: one row per actor: id, name, sphere, nature, country, home (primary
 //          anchoring territory id), home_level, territories, frameworks, operations,
 //          issues, sdgs (lists of ids), home_name, source, source_ref (provenance).
-MATCH (a:Actor)
+__ACTORS__
 WHERE ($spheres IS NULL OR a.sphere IN $spheres)
   AND ($territory IS NULL OR EXISTS {
     MATCH placement = (a)-[:ANCHORED_IN|ACTIVE_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory})
@@ -27,28 +31,30 @@ CALL (a) {
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[placed:ANCHORED_IN|ACTIVE_IN]->(t:Territory)
-  WHERE ($to IS NULL OR placed.valid_from IS NULL OR placed.valid_from <= $to)
+  WHERE $attributes AND ($to IS NULL OR placed.valid_from IS NULL OR placed.valid_from <= $to)
     AND ($from IS NULL OR placed.valid_to IS NULL OR placed.valid_to >= $from)
   RETURN collect(DISTINCT t.id) AS territories
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[p:PARTICIPATES_IN]->(f:DialogueFramework)
-  WHERE ($to IS NULL OR p.valid_from IS NULL OR p.valid_from <= $to)
+  WHERE $attributes AND ($to IS NULL OR p.valid_from IS NULL OR p.valid_from <= $to)
     AND ($from IS NULL OR p.valid_to IS NULL OR p.valid_to >= $from)
   RETURN collect(DISTINCT f.id) AS frameworks
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[p:TAKES_PART_IN]->(o:Operation)
-  WHERE ($to IS NULL OR p.valid_from IS NULL OR p.valid_from <= $to)
+  WHERE $attributes AND ($to IS NULL OR p.valid_from IS NULL OR p.valid_from <= $to)
     AND ($from IS NULL OR p.valid_to IS NULL OR p.valid_to >= $from)
   RETURN collect(DISTINCT o.id) AS operations
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[:TAKES_PART_IN|ANCHORED_IN|ACTIVE_IN]->(x)-[:ADDRESSES]->(i:Issue)
+  WHERE $attributes
   RETURN collect(DISTINCT i.id) AS issues
 }
 CALL (a) {
   OPTIONAL MATCH (a)-[:TAKES_PART_IN*0..1]->()-[:CONTRIBUTES_TO]->(s:SDG)
+  WHERE $attributes
   RETURN collect(DISTINCT s.number) AS sdgs
 }
 RETURN a.id AS id, a.name AS name, a.sphere AS sphere, a.nature AS nature,
