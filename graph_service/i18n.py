@@ -569,6 +569,54 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "taken back; the database is as it was before it."
         ),
     },
+    "bulk.not_empty": {
+        Language.FR: (
+            "La base contient déjà un graphe ({nodes} nœud(s), {relationships} relation(s)) : "
+            "le chargement rapide remplace toute la base, il ne sert qu'à une base vide. "
+            "Rien n'a été écrit ; utilisez maillage import sans --bulk pour ajouter au graphe."
+        ),
+        Language.EN: (
+            "The database already holds a graph ({nodes} node(s), {relationships} "
+            "relationship(s)): the bulk load replaces the whole store and is only for an "
+            "empty database. Nothing was written; use maillage import without --bulk to add "
+            "to the graph."
+        ),
+    },
+    "bulk.not_local": {
+        Language.FR: (
+            "Le chargement rapide passe par le serveur Neo4j local de Maillage "
+            "(maillage neo4j start) ; NEO4J_URI désigne un autre serveur ({uri}). Rien n'a "
+            "été écrit."
+        ),
+        Language.EN: (
+            "The bulk load goes through Maillage's local Neo4j server (maillage neo4j "
+            "start); NEO4J_URI names another server ({uri}). Nothing was written."
+        ),
+    },
+    "bulk.done": {
+        Language.FR: (
+            "Chargement rapide terminé : {nodes} nœud(s) et {relationships} relation(s) "
+            "en {seconds} s (vérification {checked} s, import hors ligne {offline} s, "
+            "redémarrage et schéma {restart} s)."
+        ),
+        Language.EN: (
+            "Bulk load done: {nodes} node(s) and {relationships} relationship(s) in "
+            "{seconds} s (checks {checked} s, offline import {offline} s, restart and "
+            "schema {restart} s)."
+        ),
+    },
+    "neo4j.bulk_running": {
+        Language.FR: (
+            "Le serveur Neo4j local tourne encore : l'import hors ligne demande qu'il soit arrêté."
+        ),
+        Language.EN: (
+            "The local Neo4j server is still running: the offline import needs it stopped."
+        ),
+    },
+    "neo4j.bulk_failed": {
+        Language.FR: "L'import hors ligne de Neo4j a échoué (code {code}) :\n{tail}",
+        Language.EN: "Neo4j's offline import failed (code {code}):\n{tail}",
+    },
     "backup.not_empty": {
         Language.FR: (
             "La base contient déjà un graphe ({nodes} nœud(s), {relationships} relation(s)) : "

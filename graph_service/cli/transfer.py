@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import resource
+import tempfile
 import time
 from datetime import date
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
 
 from graph_service.cli.operator import operator, record, with_database
-from graph_service.cli.output import console, say, state
+from graph_service.cli.output import console, fail, say, state
 from graph_service.config import get_settings
 from graph_service.domain.access import Caller
+from graph_service.errors import MaillageError
 from graph_service.i18n import translate
+from graph_service.local_neo4j.runtime import LocalNeo4j
 from graph_service.repositories.database import Database
 from graph_service.services.backup import BackupService, BackupSummary
+from graph_service.services.schema import migrate
 from graph_service.services.transfer import (
     ExportFormat,
     ImportReport,
@@ -28,6 +32,7 @@ from graph_service.services.transfer import (
     recover_interrupted_imports,
 )
 from importers.formats import FileFormat
+from importers.formats.admin_csv import AdminFiles
 
 #: The datasets shipped with Maillage (package data; their build scripts are in the
 #: checkout's ``datasets/``).
@@ -59,6 +64,13 @@ def import_command(
         FileFormat | None, typer.Option("--format", help="Format (default: from the file).")
     ] = None,
     dry_run: Annotated[bool, typer.Option(help="Check and report; write nothing.")] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            help="Load an empty database through Neo4j's offline importer (local server: "
+            "stopped, loaded, restarted), after the same checks."
+        ),
+    ] = False,
 ) -> None:
     """Import a file (Maillage JSON, CSV, XLSX, GraphML, GEXF, Kumu): all of it, or nothing."""
     if (path is None) == (dataset is None):
@@ -66,6 +78,11 @@ def import_command(
     if dataset is not None:
         path = shipped_dataset(dataset)
     assert path is not None
+    if bulk:
+        if dry_run:
+            raise typer.BadParameter("--bulk writes; check a file with --dry-run alone")
+        bulk_load(path, file_format)
+        return
     started = time.perf_counter()
     caller = operator(persons=True)  # a file's persons are the operator's own data
 
@@ -82,6 +99,16 @@ def import_command(
         return report
 
     report = with_database(work)
+    _print_summary(path, report)
+    say(
+        "import.dry_run" if dry_run else "import.done", format=report.format, changes=report.changes
+    )
+    # Imports stream the file: this says what a large one cost (ru_maxrss is in KiB).
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    say("import.resources", seconds=round(time.perf_counter() - started, 1), mib=peak_mib)
+
+
+def _print_summary(path: Path, report: ImportReport) -> None:
     table = Table(title=path.name)
     table.add_column("")
     for column in ("created", "updated", "unchanged"):
@@ -90,12 +117,64 @@ def import_command(
         for key, counts in sorted(report.summary.get(part, {}).items()):
             table.add_row(key, *(str(counts[c]) for c in ("created", "updated", "unchanged")))
     console.print(table)
+
+
+def bulk_load(path: Path, file_format: FileFormat | None) -> None:
+    """Validate like every import, write the offline importer's files, stop the local
+    server, load them, restart it, apply the schema and put back Maillage's own
+    records (accounts, keys, audit).  A wrong file or a database holding a graph
+    stops everything before the server is touched."""
+    settings = get_settings()
+    if not settings.names_local_server:
+        raise fail(MaillageError("bulk.not_local", uri=settings.neo4j_uri))
+    server = LocalNeo4j(settings)
+    caller = operator(persons=True)
+    started = time.perf_counter()
+    settings.import_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bulk-", dir=settings.import_dir) as folder:
+
+        def prepare(database: Database) -> tuple[ImportReport, AdminFiles, list[dict[str, Any]]]:
+            recover(database)
+            with Progress(console=console, transient=True) as bar:
+                report, files = _service(database, caller).prepare_bulk(
+                    path,
+                    Path(folder) / "files",
+                    file_format=file_format,
+                    progress=ImportProgress(bar, path.name),
+                )
+            return report, files, BackupService(database, caller).own_records()
+
+        report, files, records = with_database(prepare)
+        checked = time.perf_counter()
+        try:
+            server.stop()
+            try:
+                offline = server.import_offline(files.arguments(), Path(folder) / "report.txt")
+            finally:
+                # Whatever the importer did, the server comes back (on the old store
+                # when the importer failed before replacing it).
+                server.start(lambda key, values: say(key, **values))
+        except MaillageError as exc:
+            raise fail(exc) from exc
+
+    def finish(database: Database) -> None:
+        migrate(database)
+        _service(database, caller).complete_bulk(files)
+        BackupService(database, caller).put_back(records)
+        record(database, caller, "import.bulk", writes=True)
+
+    with_database(finish)
+    done = time.perf_counter()
+    _print_summary(path, report)
     say(
-        "import.dry_run" if dry_run else "import.done", format=report.format, changes=report.changes
+        "bulk.done",
+        nodes=files.node_count,
+        relationships=files.relationship_count,
+        seconds=round(done - started, 1),
+        checked=round(checked - started, 1),
+        offline=round(offline, 1),
+        restart=round(done - checked - offline, 1),
     )
-    # Imports stream the file: this says what a large one cost (ru_maxrss is in KiB).
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    say("import.resources", seconds=round(time.perf_counter() - started, 1), mib=peak_mib)
 
 
 class ImportProgress:

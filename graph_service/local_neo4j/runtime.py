@@ -39,6 +39,8 @@ from graph_service.repositories.database import ConnectionInfo
 
 POM = Path(__file__).with_name("pom.xml")
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+#: The class behind the neo4j-admin script (the local home has no scripts).
+ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"
 SUPPORTED_JAVA = (17, 21)
 DEFAULT_USER = "neo4j"
 INITIAL_PASSWORD = "neo4j"  # Neo4j's own first-start password, changed at once
@@ -285,6 +287,55 @@ class LocalNeo4j:
             seconds=int(self.settings.neo4j_start_timeout_seconds),
             log=str(self.console_log),
         )
+
+    def import_offline(self, arguments: list[str], report: Path) -> float:
+        """Replace the ``neo4j`` database's store with Neo4j's offline importer
+        (``neo4j-admin database import full``) reading the files ``arguments``
+        name.  The server must be stopped; returns the importer's seconds.  The
+        files have passed Maillage's validation, so the importer is told to stop at
+        the first bad entry rather than skip it."""
+        if self.running_pid() is not None:
+            raise LocalNeo4jError("neo4j.bulk_running")
+        java = self.java()
+        self._write_config()
+        command = [
+            str(java),
+            f"-Xmx{self.settings.neo4j_heap}",
+            "-cp",
+            f"{self.home / 'lib'}/*{os.pathsep}{self.home / 'plugins'}/*",
+            ADMIN_ENTRY_POINT,
+            "database",
+            "import",
+            "full",
+            # The database comes first: after a --nodes option every word is a file.
+            self.settings.neo4j_database,
+            "--overwrite-destination=true",
+            "--array-delimiter=U+001F",
+            "--multiline-fields=true",
+            "--bad-tolerance=0",
+            f"--report-file={report}",
+            *arguments,
+        ]
+        environment = {
+            **os.environ,
+            "NEO4J_HOME": str(self.home),
+            "NEO4J_CONF": str(self.conf_dir),
+        }
+        started = time.monotonic()
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=environment,
+            cwd=self.instance_dir,
+        )
+        if result.returncode != 0:
+            # The importer's own message comes first; a Java stack trace may follow.
+            lines = (result.stdout + result.stderr).strip().splitlines()
+            tail = "\n".join([line for line in lines if not line.lstrip().startswith("at ")][:15])
+            raise LocalNeo4jError("neo4j.bulk_failed", code=result.returncode, tail=tail)
+        return time.monotonic() - started
 
     def _log_tail(self, lines: int = 25) -> str:
         candidates = [self.logs_dir / "neo4j.log", self.console_log]

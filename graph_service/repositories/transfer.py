@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar
 
@@ -10,7 +10,7 @@ from neo4j import ManagedTransaction
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from graph_service.repositories.cypher import query
-from graph_service.repositories.database import to_native, to_neo4j
+from graph_service.repositories.database import Database, to_native, to_neo4j
 
 #: Rows per UNWIND: large enough to amortise round trips, small enough for the heap.
 BATCH_SIZE = 5_000
@@ -116,3 +116,23 @@ def part_of_above(tx: ManagedTransaction, ids: list[str]) -> list[tuple[str, str
         for batch in batches(ids)
         for record in tx.run(query("imports/part_of_above"), ids=batch)
     ]
+
+
+def fill_empty_lists(
+    database: Database,
+    node_lists: Iterable[tuple[tuple[str, ...], str]],
+    relationship_lists: Iterable[tuple[str, str]],
+) -> None:
+    """Set the empty lists a bulk load could not write (each in committed batches,
+    so in an auto-commit transaction)."""
+    with database.driver.session(database=database.connection.database) as session:
+        for labels, key in sorted(node_lists):
+            text = query(
+                "imports/fill_empty_node_lists", labels=[NodeLabel(label) for label in labels]
+            )
+            session.run(text, key=key, empty={key: []}).consume()
+        for rel_type, key in sorted(relationship_lists):
+            text = query(
+                "imports/fill_empty_relationship_lists", rel_type=RelationshipType(rel_type)
+            )
+            session.run(text, key=key, empty={key: []}).consume()

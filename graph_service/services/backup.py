@@ -125,14 +125,32 @@ class BackupService:
             if nodes or relationships:
                 repo.clear_graph(self.database)
             report = transfer.import_file(graph)
-        for label in repo.RESTORE_QUERIES:
-            rows = [_decoded(r.get("properties")) for r in records if r["label"] == label]
-            for start in range(0, len(rows), 5000):
-                self.database.write(repo.restore_internal, label, rows[start : start + 5000])
+        self.put_back(
+            [{"label": r["label"], "properties": _decoded(r.get("properties"))} for r in records]
+        )
         self.caller.note(restore=path.name, replaced=bool(nodes or relationships))
         return BackupSummary(
             _total(report.summary, "nodes"), _total(report.summary, "relationships"), len(records)
         )
+
+    def own_records(self) -> list[dict[str, Any]]:
+        """Maillage's own records (accounts, key hashes, audit), to be put back with
+        :meth:`put_back` after the store is replaced (a bulk load)."""
+        self.caller.require(Role.ADMIN)
+        self.caller.require_sensitive()
+        return self.database.read(repo.internal_records)
+
+    def put_back(self, records: list[dict[str, Any]]) -> int:
+        """Write back records read by :meth:`own_records` (or from a backup)."""
+        self.caller.require(Role.ADMIN)
+        written = 0
+        for label in repo.RESTORE_QUERIES:
+            rows = [r["properties"] for r in records if r["label"] == label]
+            for start in range(0, len(rows), 5000):
+                written += self.database.write(
+                    repo.restore_internal, label, rows[start : start + 5000]
+                )
+        return written
 
     @staticmethod
     def _unpacked(path: Path, folder: Path) -> tuple[Path, list[dict[str, Any]]]:

@@ -18,6 +18,11 @@ class Initialised:
     first_key: str | None
 
 
+def migrate(database: Database) -> tuple[int, list[str]]:
+    """Apply the migrations a database lacks (after a bulk load replaced its store)."""
+    return apply_migrations(database)
+
+
 def initialise(database: Database, key_lifetime_days: int) -> Initialised:
     """Idempotent: migrations only apply what is missing, and the admin key is
     created only while no account exists."""

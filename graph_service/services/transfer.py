@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,14 @@ from neo4j import ManagedTransaction
 
 from graph_service.domain.access import Caller, Role
 from graph_service.domain.enums import NodeLabel, RelationshipType
-from graph_service.errors import ForbiddenError, ImportRejectedError, MaillageError, ReadError
+from graph_service.errors import (
+    ConflictError,
+    ForbiddenError,
+    ImportRejectedError,
+    MaillageError,
+    ReadError,
+)
+from graph_service.repositories import backup as backup_repo
 from graph_service.repositories import nodes as node_repo
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories import transfer as repo
@@ -28,6 +35,7 @@ from graph_service.services.journal import ImportFolder, default_work_dir
 from graph_service.services.references import ReferenceResolver
 from importers.formats import (
     FileFormat,
+    admin_csv,
     detect_format,
     gexf,
     graphml,
@@ -169,15 +177,16 @@ class TransferService:
             finally:
                 staging.close()
 
-    def _import(
+    def _validated(
         self,
         path: Path,
         staging: Staging,
         file_format: FileFormat | None,
-        dry_run: bool,
         progress: Callable[[str, int], None] | None,
-        folder: ImportFolder,
-    ) -> ImportReport:
+    ) -> tuple[str, dict[str, dict[str, dict[str, int]]]]:
+        """Read and check the whole file into ``staging`` and plan its writes against
+        the database: (the file's format, the plan's summary).  Nothing is written;
+        a wrong file is an :class:`ImportRejectedError` listing every problem."""
         try:
             stream = read_file(path, file_format)
             problems = validate(_counted(stream, progress), DatabaseLookup(self.database), staging)
@@ -188,9 +197,61 @@ class TransferService:
         summary = plan(
             staging, lambda ids: self.database.read(repo.existing_nodes, ids), repo.BATCH_SIZE
         )
-        changes = staging.changes()
         self._check_sensitive(summary)
-        self.caller.note(file=path.name, format=stream.format, dry_run=dry_run, changes=changes)
+        return stream.format, summary
+
+    def prepare_bulk(
+        self,
+        path: Path,
+        folder: Path,
+        *,
+        file_format: FileFormat | None = None,
+        progress: Callable[[str, int], None] | None = None,
+    ) -> tuple[ImportReport, admin_csv.AdminFiles]:
+        """The first half of a bulk load into an empty database: the same
+        validation as every import (a wrong file prepares nothing), then the files
+        Neo4j's offline importer reads, written into ``folder``.  The caller stops
+        the server, runs the importer and starts it again (:mod:`graph_service.local_neo4j`).
+        Refused (409) when the database already holds a graph: the offline
+        importer replaces the whole store."""
+        self.caller.require(Role.ADMIN)
+        nodes, relationships = self.database.read(backup_repo.graph_size)
+        if nodes or relationships:
+            raise ConflictError("bulk.not_empty", nodes=nodes, relationships=relationships)
+        with ImportFolder.create(self.work_dir, path.name) as work:
+            staging = Staging(work.path)
+            try:
+                found_format, summary = self._validated(path, staging, file_format, progress)
+                files = admin_csv.write(
+                    folder,
+                    lambda: node_writes(staging, STEP_ROWS),
+                    lambda: relationship_writes(staging, STEP_ROWS),
+                    now=datetime.now(UTC),
+                )
+                changes = staging.changes()
+            finally:
+                staging.close()
+        self.caller.note(file=path.name, format=found_format, bulk=True, changes=changes)
+        return ImportReport(found_format, False, summary, changes), files
+
+    def complete_bulk(self, files: admin_csv.AdminFiles) -> None:
+        """The second half of a bulk load, once the server holds the new store: the
+        empty lists the offline importer could not write."""
+        self.caller.require(Role.ADMIN)
+        repo.fill_empty_lists(self.database, files.empty_node_lists, files.empty_relationship_lists)
+
+    def _import(
+        self,
+        path: Path,
+        staging: Staging,
+        file_format: FileFormat | None,
+        dry_run: bool,
+        progress: Callable[[str, int], None] | None,
+        folder: ImportFolder,
+    ) -> ImportReport:
+        found_format, summary = self._validated(path, staging, file_format, progress)
+        changes = staging.changes()
+        self.caller.note(file=path.name, format=found_format, dry_run=dry_run, changes=changes)
         if progress:
             progress("validated", changes)
         if not dry_run and changes:
@@ -198,7 +259,7 @@ class TransferService:
                 self.database.write(_write_staged, staging, progress)
             else:
                 self._write_in_steps(staging, progress, folder)
-        return ImportReport(stream.format, dry_run, summary, changes)
+        return ImportReport(found_format, dry_run, summary, changes)
 
     def _check_sensitive(self, summary: dict[str, dict[str, dict[str, int]]]) -> None:
         labels = {part for key in summary.get("nodes", {}) for part in key.split(":")}

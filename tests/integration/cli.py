@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -31,3 +33,21 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def second_instance_env(folder: Path) -> dict[str, str]:
+    """The environment of commands that drive a second local server of their own
+    (its own port and data folder; the suite's server is left alone)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(
+        MAILLAGE_DATA_DIR=str(folder),
+        MAILLAGE_NEO4J_BOLT_PORT=str(free_port()),
+        MAILLAGE_LANG="fr",
+    )
+    return env

@@ -6,7 +6,6 @@ keeps running), reusing the home that Maven already assembled.
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -18,18 +17,12 @@ from neo4j import GraphDatabase
 from graph_service.config import Settings
 from graph_service.local_neo4j.runtime import LocalNeo4j
 from graph_service.repositories.database import Database
-from tests.integration.cli import run_cli
+from tests.integration.cli import run_cli, second_instance_env
 
 pytestmark = pytest.mark.skipif(
     shutil.which("java") is None or shutil.which("mvn") is None,
     reason="the local server needs Java and Maven",
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _maillage(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -38,13 +31,7 @@ def _maillage(env: dict[str, str], *arguments: str) -> subprocess.CompletedProce
 
 @pytest.fixture
 def instance_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(
-        MAILLAGE_DATA_DIR=str(tmp_path / "instance"),
-        MAILLAGE_NEO4J_BOLT_PORT=str(_free_port()),
-        MAILLAGE_LANG="fr",
-    )
-    return env
+    return second_instance_env(tmp_path / "instance")
 
 
 def test_start_status_stop(instance_env: dict[str, str], database: Database) -> None:

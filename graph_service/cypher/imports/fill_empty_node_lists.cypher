@@ -1,0 +1,11 @@
+// Purpose: after a bulk load, give an empty list to the nodes of one label set that
+//          lack a list property (the offline importer cannot write an empty array),
+//          so the store is the one a validated import would have written.
+// Template: __LABELS__ is NodeLabel values joined by ':'.
+// Parameters: $key (the property), $empty (map: {key: []}).
+// Returns: nothing (run in committed batches, outside an explicit transaction).
+MATCH (n:__LABELS__)
+WHERE n[$key] IS NULL
+CALL (n) {
+  SET n += $empty
+} IN TRANSACTIONS OF 10000 ROWS
