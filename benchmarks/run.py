@@ -48,6 +48,15 @@ BENCHMARKS = (
         ("--actors", "150", "--ties", "300", "--seconds", "1", "--repeat", "1"),
     ),
     Benchmark("access", "access.py", (), ("--requests", "20", "--rounds", "1")),
+    Benchmark(
+        "national",
+        "national.py",
+        (),
+        (
+            *("--actors", "2000", "--queries", "10", "--clients", "4", "--seconds", "2"),
+            *("--heap", "512m", "--pagecache", "256m"),
+        ),
+    ),
 )
 
 
@@ -160,6 +169,49 @@ def render(measured: dict[str, Any], small: bool) -> str:
             "—",
         )
     )
+    national = measured["national"]
+    load, bulk = national["load_csv_peer"], national["bulk"]
+    rows.append(
+        (
+            f"bulk load of the national ecosystem, {national['records']:,} records "
+            f"({national['actors']:,} actors), checks included",
+            f"{bulk['seconds']} s, {bulk['peak_rss_mib']} MiB peak",
+            f"Neo4j LOAD CSV of the same CSV files, no checks: {load['seconds']} s",
+            f"{national['load_ratio']}",
+            "< 1",
+        )
+    )
+    for kind, peer_name in (
+        ("allies", "its surroundings' Cypher alone"),
+        ("neighbourhood", "its Cypher alone"),
+        ("introductions", "Cypher shortestPath"),
+    ):
+        figures = national["answers"][kind]
+        ours, peer = figures["maillage"], figures["peer"]
+        rows.append(
+            (
+                f"{kind} for a random actor, national graph (p50 / p95 / p99)",
+                f"{ours['p50_ms']} / {ours['p95_ms']} / {ours['p99_ms']} ms",
+                f"{peer_name}: {peer['p50_ms']} / {peer['p95_ms']} / {peer['p99_ms']} ms",
+                f"{figures['ratio_p95']} (p95)",
+                "p95 < 200 ms",
+            )
+        )
+    api = national["api"]
+    for endpoint in ("neighbourhood", "allies"):
+        figures, peer = api[endpoint], api["driver_neighbourhood_peer"]
+        rows.append(
+            (
+                f"API {endpoint}, {api['clients']} clients, {api['workers']} workers "
+                "(p50 / p95 / p99, requests/s)",
+                f"{figures['p50_ms']} / {figures['p95_ms']} / {figures['p99_ms']} ms, "
+                f"{figures['per_second']}/s",
+                f"neighbourhood Cypher by {api['clients']} driver threads: {peer['p50_ms']} / "
+                f"{peer['p95_ms']} / {peer['p99_ms']} ms, {peer['per_second']}/s",
+                f"{round(figures['p95_ms'] / peer['p95_ms'], 2)} (p95)",
+                "≤ 1.5" if endpoint == "neighbourhood" else "—",
+            )
+        )
     lines = [
         "# Benchmarks",
         "",

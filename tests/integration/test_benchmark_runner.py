@@ -25,16 +25,26 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
         env=cli_env(neo4j_connection),
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1200,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     written = out.read_text(encoding="utf-8")
     assert "--small" in written and "**Machine**" in written and "Neo4j 5.26" in written
     table = [line for line in written.splitlines() if line.startswith("| ") and "---" not in line]
-    assert len(table) == 1 + 5  # the header, then brokers ×2, import, maps, access
+    # The header, then brokers ×2, import, maps, access, and the national run: bulk
+    # load, allies, neighbourhood, introductions, API neighbourhood and allies.
+    assert len(table) == 1 + 5 + 6
     for row in table[1:]:
         ratio = row.split(" | ")[3]
         assert float(ratio.split()[0]) > 0, row
-    for peer in ("rustworkx", "UNWIND", "vis-network", "without a key"):
+    for peer in (
+        "rustworkx",
+        "UNWIND",
+        "vis-network",
+        "without a key",
+        "LOAD CSV",
+        "shortestPath",
+        "driver threads",
+    ):
         assert peer in written

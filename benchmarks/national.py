@@ -1,0 +1,427 @@
+"""Benchmark: a national ecosystem generated, loaded and asked, each step against a peer.
+
+    .venv/bin/python benchmarks/national.py [--actors 1000000] [--queries 200]
+        [--clients 32] [--seconds 30] [--workers 2] [--out benchmarks/results/national.json]
+
+It drives local Neo4j servers of its own (temporary data folders, free ports): the
+tests' server is never touched.  Each step is timed, with the peak memory of the
+process that ran it (``wait4``):
+
+- **load**: Neo4j's own ``LOAD CSV`` of the synthetic ecosystem's CSV files (the
+  peer: every value kept as the text read, nothing checked, APOC creating the
+  relationship of each row's type) into a fresh server, against ``maillage import
+  --bulk`` of the same ecosystem as Maillage JSON into another (validation, the
+  offline importer, restart, schema);
+- **answers**: possible allies, the neighbourhood (depth 1) and introductions for
+  random actors, through the service layer a request uses: p50 / p95 / p99, each
+  against the same question's reads run bare through the driver (allies: the Cypher
+  gathering the actor's surroundings; neighbourhood: its Cypher; introductions:
+  Cypher's ``shortestPath`` between the two);
+- **API under load**: ``--clients`` clients for ``--seconds`` seconds on the
+  neighbourhood and allies endpoints over loopback HTTP (``maillage serve
+  --workers``), against ``--clients`` threads running the neighbourhood Cypher
+  through the driver: p50 / p95 / p99 and requests per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from neo4j import GraphDatabase
+
+from graph_service.config import Settings
+from graph_service.domain.access import Caller
+from graph_service.local_neo4j.runtime import connection_info
+from graph_service.repositories.cypher import query
+from graph_service.repositories.database import Database
+from graph_service.services.actors import ActorService
+from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService
+from importers.synthetic import write_csv, write_json
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- servers of our own ----------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Instance:
+    """A local server in a folder of its own, driven through the ``maillage`` CLI."""
+
+    def __init__(self, folder: Path, heap: str, pagecache: str) -> None:
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+        self.env.update(
+            MAILLAGE_DATA_DIR=str(folder),
+            MAILLAGE_NEO4J_BOLT_PORT=str(_free_port()),
+            MAILLAGE_NEO4J_HEAP=heap,
+            MAILLAGE_NEO4J_PAGECACHE=pagecache,
+            MAILLAGE_LANG="en",
+        )
+        self.settings = Settings(
+            MAILLAGE_DATA_DIR=folder,
+            MAILLAGE_NEO4J_BOLT_PORT=int(self.env["MAILLAGE_NEO4J_BOLT_PORT"]),
+            MAILLAGE_NEO4J_HEAP=heap,
+            MAILLAGE_NEO4J_PAGECACHE=pagecache,
+        )
+        self.import_dir = folder / "neo4j" / "import"
+
+    def cli(self, *arguments: str) -> dict[str, Any]:
+        """Run ``maillage ARGUMENTS``: its output, wall time and peak memory."""
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "graph_service.cli.main", *arguments],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert child.stdout is not None
+        output = child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"maillage {' '.join(arguments)} failed:\n{output}")
+        return {
+            "seconds": round(time.perf_counter() - started, 1),
+            "peak_rss_mib": round(usage.ru_maxrss / 1024),
+            "output": output,
+        }
+
+    def database(self) -> Database:
+        return Database(connection_info(self.settings), timeout_seconds=3600)
+
+
+# --- load ------------------------------------------------------------------------
+
+_LOAD_NODES = (
+    "LOAD CSV WITH HEADERS FROM $file AS row "
+    "CALL (row) { CREATE (n:Entity) SET n += apoc.map.clean(row, [], ['']) "
+    "WITH n CALL apoc.create.addLabels(n, [$label]) YIELD node RETURN count(*) AS done } "
+    "IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS rows"
+)
+_LOAD_TIES = (
+    "LOAD CSV WITH HEADERS FROM $file AS row "
+    "CALL (row) { MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to}) "
+    "CALL apoc.create.relationship(a, row.type, "
+    "apoc.map.clean(row, ['type', 'from', 'to'], ['']), b) YIELD rel RETURN count(*) AS done } "
+    "IN TRANSACTIONS OF 10000 ROWS RETURN count(*) AS rows"
+)
+_SHEETS = {
+    "territories.csv": "Territory",
+    "actors.csv": "Actor",
+    "frameworks.csv": "DialogueFramework",
+    "persons.csv": "Person",
+}
+
+
+def load_csv_peer(instance: Instance, csv_folder: Path) -> dict[str, Any]:
+    """The peer: LOAD CSV of every sheet, then of the relations, on the id index."""
+    instance.import_dir.mkdir(parents=True, exist_ok=True)
+    for sheet in csv_folder.iterdir():
+        os.link(sheet, instance.import_dir / sheet.name)
+    database = instance.database()
+    started = time.perf_counter()
+    with database.driver.session(database=database.connection.database) as session:
+        for sheet, label in _SHEETS.items():
+            if (instance.import_dir / sheet).is_file():
+                session.run(_LOAD_NODES, file=f"file:///{sheet}", label=label).consume()
+        session.run(_LOAD_TIES, file="file:///relations.csv").consume()
+    seconds = time.perf_counter() - started
+    database.close()
+    return {"seconds": round(seconds, 1)}
+
+
+# --- answers ---------------------------------------------------------------------
+
+
+def _percentiles(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+
+    def at(share: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000, 1)
+
+    return {
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p95_ms": at(0.95),
+        "p99_ms": at(0.99),
+        "count": len(ordered),
+    }
+
+
+def _timed(work: Callable[..., Any], *arguments: Any, **parameters: Any) -> float:
+    started = time.perf_counter()
+    work(*arguments, **parameters)
+    return time.perf_counter() - started
+
+
+def answers(instance: Instance, actors: int, queries: int, seed: int) -> dict[str, Any]:
+    database = instance.database()
+    caller = Caller.operator("benchmark", sensitive=True)
+    analyses = AnalysisService(database, instance.settings, caller=caller)
+    actor_service = ActorService(database, caller)
+    rng = random.Random(seed)
+    chosen = [f"a-{rng.randrange(actors)}" for _ in range(queries)]
+    pairs = [(f"a-{rng.randrange(actors)}", f"a-{rng.randrange(actors)}") for _ in range(queries)]
+    surroundings = query("analyses/actors_around")
+    neighbourhood = query("actors/neighbourhood", depth=1)
+    shortest = (
+        "MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) "
+        "MATCH p = shortestPath((a)-[:COOPERATES_WITH|FUNDS|MEMBER_OF*..30]-(b)) "
+        "RETURN length(p) AS hops"
+    )
+    types = ["COOPERATES_WITH", "FUNDS", "MEMBER_OF"]
+    session = database.driver.session(database=database.connection.database)
+
+    def bare(text: str, **parameters: Any) -> None:
+        session.run(text, parameters).consume()  # type: ignore[arg-type]
+
+    measured: dict[str, dict[str, list[float]]] = {}
+    for kind in ("allies", "neighbourhood", "introductions"):
+        measured[kind] = {"maillage": [], "peer": []}
+
+    def allies(actor: str) -> None:
+        analyses.analyse(AnalysisName.ALLIES, AnalysisQuery(actor=actor))
+
+    def introductions(one: str, other: str) -> None:
+        analyses.analyse(AnalysisName.INTRODUCTIONS, AnalysisQuery(actor=one, target=other, top=3))
+
+    def around(actor: str) -> None:
+        actor_service.neighbourhood(
+            actor, depth=1, types=None, at=None, equals={}, territory=None, limit=500
+        )
+
+    for actor in chosen[:20]:  # warm the query plans
+        allies(actor)
+    window = {"from": None, "to": None}
+    around_parameters = {"types": None, "at": None, "equals": {}, "territory": None, "limit": 500}
+    for actor, (one, other) in zip(chosen, pairs, strict=True):
+        mine, peer = measured["allies"]["maillage"], measured["allies"]["peer"]
+        mine.append(_timed(allies, actor))
+        peer.append(_timed(bare, surroundings, actor=actor, types=types, **window))
+        mine, peer = measured["neighbourhood"]["maillage"], measured["neighbourhood"]["peer"]
+        mine.append(_timed(around, actor))
+        peer.append(_timed(bare, neighbourhood, id=actor, **around_parameters))
+        mine, peer = measured["introductions"]["maillage"], measured["introductions"]["peer"]
+        mine.append(_timed(introductions, one, other))
+        peer.append(_timed(bare, shortest, a=one, b=other))
+    session.close()
+    database.close()
+    result: dict[str, Any] = {}
+    for kind, sides in measured.items():
+        ours, peer = _percentiles(sides["maillage"]), _percentiles(sides["peer"])
+        result[kind] = {
+            "maillage": ours,
+            "peer": peer,
+            "ratio_p95": round(ours["p95_ms"] / peer["p95_ms"], 2) if peer["p95_ms"] else None,
+        }
+    return result
+
+
+# --- API under load --------------------------------------------------------------
+
+
+def _hammer(
+    clients: int,
+    seconds: float,
+    one_request: Callable[[int, Any], None],
+    connect: Callable[[], Any],
+) -> dict[str, Any]:
+    """``clients`` threads, each with its own connection, for ``seconds``: every
+    request's time (requests still running at the end are waited for)."""
+    times: list[list[float]] = [[] for _ in range(clients)]
+    deadline = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        connection = connect()
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            one_request(index, connection)
+            times[index].append(time.perf_counter() - started)
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    flat = [t for per_client in times for t in per_client]
+    return {**_percentiles(flat), "per_second": round(len(flat) / elapsed, 1)}
+
+
+def api_load(
+    instance: Instance, actors: int, clients: int, seconds: float, workers: int, seed: int
+) -> dict[str, Any]:
+    port = _free_port()
+    env = {
+        **instance.env,
+        "MAILLAGE_OPEN_LOCAL_READ": "true",
+        "MAILLAGE_RATE_LIMIT_PER_MINUTE": "0",
+        "MAILLAGE_API_PORT": str(port),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "graph_service.cli.main", "serve", "--workers", str(workers)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                probe.request("GET", "/readyz")
+                if probe.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        rng = random.Random(seed)
+        ids = [f"a-{rng.randrange(actors)}" for _ in range(10_000)]
+
+        def http_connect() -> http.client.HTTPConnection:
+            return http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+
+        def getter(path: str) -> Callable[[int, Any], None]:
+            def one(index: int, connection: http.client.HTTPConnection) -> None:
+                connection.request("GET", path.format(id=ids[rng.randrange(len(ids))]))
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    raise SystemExit(f"{path}: HTTP {response.status}")
+
+            return one
+
+        neighbourhood = _hammer(
+            clients, seconds, getter("/api/v1/actors/{id}/neighbourhood?depth=1"), http_connect
+        )
+        allies = _hammer(
+            clients, seconds, getter("/api/v1/analyses/allies?actor={id}"), http_connect
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    info = connection_info(instance.settings)
+    driver = GraphDatabase.driver(
+        info.uri, auth=(info.user, info.password), max_connection_pool_size=clients
+    )
+    text = query("actors/neighbourhood", depth=1)
+
+    def session_connect() -> Any:
+        return driver.session(database=info.database)
+
+    def bare(index: int, session: Any) -> None:
+        session.run(
+            text,
+            id=ids[rng.randrange(len(ids))],
+            types=None,
+            at=None,
+            equals={},
+            territory=None,
+            limit=500,
+        ).consume()
+
+    peer = _hammer(clients, seconds, bare, session_connect)
+    driver.close()
+    return {
+        "clients": clients,
+        "seconds": seconds,
+        "workers": workers,
+        "neighbourhood": neighbourhood,
+        "allies": allies,
+        "driver_neighbourhood_peer": peer,
+        "ratio_p95": round(neighbourhood["p95_ms"] / peer["p95_ms"], 2),
+    }
+
+
+# --- the run ---------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--actors", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--pagecache", default="3g")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results/national.json"))
+    arguments = parser.parse_args()
+    results: dict[str, Any] = {
+        "benchmark": "national",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "actors": arguments.actors,
+    }
+    with tempfile.TemporaryDirectory(prefix="maillage-national-") as folder:
+        work = Path(folder)
+        started = time.perf_counter()
+        counts = write_json(work / "france.json", arguments.actors, arguments.seed)
+        results["synth_seconds"] = round(time.perf_counter() - started, 1)
+        write_csv(work / "csv", arguments.actors, arguments.seed)
+        results["records"] = counts["nodes"] + counts["relationships"]
+        results["json_mib"] = round((work / "france.json").stat().st_size / 2**20)
+        print(json.dumps(results), flush=True)
+
+        peer = Instance(work / "peer", arguments.heap, arguments.pagecache)
+        peer.cli("neo4j", "start")
+        try:
+            peer.cli("db", "init")
+            results["load_csv_peer"] = load_csv_peer(peer, work / "csv")
+        finally:
+            peer.cli("neo4j", "stop")
+        print(json.dumps(results["load_csv_peer"]), flush=True)
+
+        ours = Instance(work / "maillage", arguments.heap, arguments.pagecache)
+        ours.cli("neo4j", "start")
+        try:
+            ours.cli("db", "init")
+            bulk = ours.cli("import", "--bulk", str(work / "france.json"))
+            results["bulk"] = {k: v for k, v in bulk.items() if k != "output"}
+            results["bulk"]["report"] = bulk["output"].strip().splitlines()[-3:]
+            results["load_ratio"] = round(
+                results["bulk"]["seconds"] / results["load_csv_peer"]["seconds"], 2
+            )
+            print(json.dumps(results["bulk"]), flush=True)
+            results["answers"] = answers(ours, arguments.actors, arguments.queries, arguments.seed)
+            print(json.dumps(results["answers"]), flush=True)
+            results["api"] = api_load(
+                ours,
+                arguments.actors,
+                arguments.clients,
+                arguments.seconds,
+                arguments.workers,
+                arguments.seed,
+            )
+            print(json.dumps(results["api"]), flush=True)
+        finally:
+            ours.cli("neo4j", "stop")
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
