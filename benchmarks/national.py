@@ -78,6 +78,8 @@ class Instance:
             MAILLAGE_LANG="en",
         )
         self.settings = Settings(
+            # This server, whatever NEO4J_URI the caller's environment names.
+            NEO4J_URI="",
             MAILLAGE_DATA_DIR=folder,
             MAILLAGE_NEO4J_BOLT_PORT=int(self.env["MAILLAGE_NEO4J_BOLT_PORT"]),
             MAILLAGE_NEO4J_HEAP=heap,

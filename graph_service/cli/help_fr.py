@@ -158,6 +158,15 @@ HELP_FR: Final[dict[str, str]] = {
         "(caac, inside-allies-example).",
     "Format (default: from the file).": "Format (par défaut : d'après le fichier).",
     "Check and report; write nothing.": "Vérifier et rendre compte ; ne rien écrire.",
+    "Where brokers' betweenness and silos' communities run: python, or gds (inside Neo4j).": (
+        "Où calculer l'intermédiarité (brokers) et les communautés (silos) : python, ou "
+        "gds (dans Neo4j)."
+    ),
+    "Load an empty database through Neo4j's offline importer (local server: stopped, "
+    "loaded, restarted), after the same checks.": (
+        "Charger une base vide par l'import hors ligne de Neo4j (serveur local : arrêté, "
+        "chargé, redémarré), après les mêmes vérifications."
+    ),
     "Export the graph (or a scope of it) to a file.":
         "Exporte le graphe (ou un périmètre) dans un fichier.",
     "File (or folder, for csv) to write.": "Fichier (ou dossier, pour csv) à écrire.",
