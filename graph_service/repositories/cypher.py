@@ -37,11 +37,35 @@ class ActorSelection(StrEnum):
     SCOPE = "scope"
     #: The actors of ``$ids`` only (one index seek per id): local analyses.
     IDS = "ids"
+    #: Those placed in ``$territory``'s subtree, found from the territory (a
+    #: département of a national graph is read without scanning the nation).
+    TERRITORY = "territory"
+    #: Those taking part in ``$operation`` or its sub-operations, found from it.
+    OPERATION = "operation"
 
 
 ACTOR_SELECTIONS: dict[ActorSelection, str] = {
     ActorSelection.SCOPE: "MATCH (a:Actor)",
     ActorSelection.IDS: "UNWIND $ids AS wanted MATCH (a:Actor {id: wanted})",
+    # The same placement and participation rules as the scope filters of
+    # projection_actors, walked from the territory or operation instead of from
+    # every actor; the caller then leaves that filter out ($territory or
+    # $operation null) and names the scope in $scope_territory / $scope_operation.
+    ActorSelection.TERRITORY: (
+        "MATCH placement = (:Territory {id: $scope_territory})<-[:PART_OF*0..]-(:Territory)"
+        "<-[:ANCHORED_IN|ACTIVE_IN]-(a:Actor) "
+        "WHERE all(r IN relationships(placement) WHERE "
+        "($to IS NULL OR r.valid_from IS NULL OR r.valid_from <= $to) "
+        "AND ($from IS NULL OR r.valid_to IS NULL OR r.valid_to >= $from)) "
+        "WITH DISTINCT a"
+    ),
+    ActorSelection.OPERATION: (
+        "MATCH (:Operation {id: $scope_operation})<-[:PART_OF*0..]-(:Operation)"
+        "<-[part:TAKES_PART_IN]-(a:Actor) "
+        "WHERE ($to IS NULL OR part.valid_from IS NULL OR part.valid_from <= $to) "
+        "AND ($from IS NULL OR part.valid_to IS NULL OR part.valid_to >= $from) "
+        "WITH DISTINCT a"
+    ),
 }
 
 

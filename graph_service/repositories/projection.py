@@ -31,7 +31,19 @@ def actors_in_scope(
     with ``ids``, only those of them (read by id, not by scanning the scope);
     without ``attributes``, their territories, frameworks, operations, issues and
     SDGs are left unread (empty)."""
-    selection = ActorSelection.SCOPE if ids is None else ActorSelection.IDS
+    # Start from what is smallest: the ids, the territory's or operation's own
+    # actors, else every actor; the scope's filters then apply to those.
+    scope_territory = scope_operation = None
+    if ids is not None:
+        selection = ActorSelection.IDS
+    elif territory is not None:
+        selection = ActorSelection.TERRITORY
+        scope_territory, territory = territory, None
+    elif operation is not None:
+        selection = ActorSelection.OPERATION
+        scope_operation, operation = operation, None
+    else:
+        selection = ActorSelection.SCOPE
     # The rows hold text, numbers and lists of them, never a temporal value: no
     # conversion (a tenth of an allies request at national scale went into it).
     return [
@@ -40,6 +52,8 @@ def actors_in_scope(
             query("analyses/projection_actors", actors=selection),
             {
                 "ids": ids,
+                "scope_territory": scope_territory,
+                "scope_operation": scope_operation,
                 "attributes": attributes,
                 "territory": territory,
                 "operation": operation,

@@ -71,3 +71,12 @@ def test_node_templates_explain_for_every_label(clean_database: Database, label:
     with clean_database.driver.session(database=clean_database.connection.database) as session:
         for name in ("nodes/create", "nodes/get", "nodes/update", "nodes/delete"):
             session.run(cast(LiteralString, "EXPLAIN " + query(name, label=label))).consume()
+
+
+@pytest.mark.parametrize("selection", list(ActorSelection))
+def test_every_actor_selection_explains(
+    clean_database: Database, selection: ActorSelection
+) -> None:
+    text = query("analyses/projection_actors", actors=selection)
+    with clean_database.driver.session(database=clean_database.connection.database) as session:
+        session.run(cast(LiteralString, "EXPLAIN " + text)).consume()

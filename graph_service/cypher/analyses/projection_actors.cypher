@@ -1,7 +1,10 @@
 // Purpose: the actors in an analysis scope, with the attributes analyses use.
-//          __ACTORS__ chooses them first: every actor, or those of $ids (local
-//          analyses, which never read the whole scope).
-// Parameters: $ids (actor ids, with the ids selection), $attributes (false: leave the
+//          __ACTORS__ chooses them first: every actor, those of $ids (local
+//          analyses, which never read the whole scope), or those found from the
+//          territory or operation (a département without scanning the nation).
+// Parameters: $ids (actor ids, with the ids selection), $scope_territory and
+//             $scope_operation (with the territory and operation selections, which
+//             apply those scopes themselves), $attributes (false: leave the
 //             lists below empty without reading them, for analyses that only need
 //             who the actors are, such as introductions), $territory (territory id or null: actors placed in it or its
 //             sub-territories), $operation (operation/programme id or null: actors
