@@ -29,6 +29,7 @@ __all__ = [
     "missing_bridges",
     "mixing_matrix",
     "normalized_mutual_information",
+    "numbered",
     "silo_change",
     "tie_change",
 ]
@@ -234,9 +235,19 @@ def louvain_communities(
         finally:
             igraph.set_random_number_generator(random)
     membership = clusters.membership if clusters is not None else list(range(len(nodes)))
+    return numbered(dict(zip(nodes, membership, strict=True)))
+
+
+def numbered(membership: dict[Hashable, int]) -> dict[Hashable, int]:
+    """Communities renumbered from 0 by decreasing size, then by their smallest node,
+    whatever numbers the algorithm gave them.
+
+    >>> numbered({"a": 7, "b": 3, "c": 3})
+    {'b': 0, 'c': 0, 'a': 1}
+    """
     members: dict[int, list[Hashable]] = {}
-    for node, community in zip(nodes, membership, strict=True):
-        members.setdefault(community, []).append(node)
+    for node in sorted(membership, key=str):
+        members.setdefault(membership[node], []).append(node)
     ordered = sorted(members.values(), key=lambda group: (-len(group), str(group[0])))
     return {node: number for number, group in enumerate(ordered) for node in group}
 

@@ -17,7 +17,13 @@ from graph_service.cli.output import console, state
 from graph_service.cli.tables import print_document
 from graph_service.config import get_settings
 from graph_service.repositories.database import Database
-from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService, Partition
+from graph_service.services.analyses import (
+    AnalysisName,
+    AnalysisQuery,
+    AnalysisService,
+    Engine,
+    Partition,
+)
 from graph_service.services.maps import MapKind, MapQuery, MapService
 from visualisations.document import MapDocument
 
@@ -60,6 +66,13 @@ def analyse_command(
     ] = None,
     seed: options.Seed = 0,
     permutations: Annotated[int, typer.Option(help="Permutations of the E-I test.")] = 1000,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="Where brokers' betweenness and silos' communities run: python, or gds "
+            "(inside Neo4j)."
+        ),
+    ] = Engine.PYTHON,
     compare_at: options.CompareAt = None,
     max_age_months: Annotated[
         int, typer.Option(help="Inside allies: stale after this many months.")

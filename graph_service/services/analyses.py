@@ -50,6 +50,7 @@ from graph_service.projection import (
     project_double_space,
     project_frameworks,
 )
+from graph_service.repositories import gds as gds_repo
 from graph_service.repositories import projection as projection_repo
 from graph_service.repositories.database import Database
 from graph_service.services.privacy import Privacy
@@ -79,6 +80,13 @@ class AnalysisName(StrEnum):
 
 #: The largest weight a tie type may get (a weight is a multiplier of tie strength).
 MAX_WEIGHT = 1000.0
+
+
+class Engine(StrEnum):
+    """Where the heaviest measures run."""
+
+    PYTHON = "python"
+    GDS = "gds"
 
 
 class AnalysisQuery(BaseModel):
@@ -157,6 +165,12 @@ class AnalysisQuery(BaseModel):
         description="Seed of every random choice (same seed, same output).",
     )
     permutations: int = Field(default=1000, ge=0, le=100_000)
+    engine: Engine = Field(
+        default=Engine.PYTHON,
+        description="Where betweenness (brokers) and communities (silos) are computed: "
+        "python (networkx, igraph) or gds (Neo4j's Graph Data Science, inside the "
+        "database).",
+    )
     compare_at: date | None = Field(
         default=None, description="Silos: also compute at this date, and the change."
     )
@@ -212,8 +226,16 @@ SCOPE_OPTIONS = (
 )
 #: The options each analysis reads beyond its scope (what its API route documents).
 ANALYSIS_OPTIONS: dict[AnalysisName, tuple[str, ...]] = {
-    AnalysisName.BROKERS: ("partition", "between", "top", "weighted", "sample", "compare_at"),
-    AnalysisName.SILOS: ("partition", "permutations", "weighted", "compare_at"),
+    AnalysisName.BROKERS: (
+        "partition",
+        "between",
+        "top",
+        "weighted",
+        "sample",
+        "engine",
+        "compare_at",
+    ),
+    AnalysisName.SILOS: ("partition", "permutations", "weighted", "engine", "compare_at"),
     AnalysisName.ALLIES: ("actor", "top"),
     AnalysisName.INSIDE_ALLIES: ("actor", "target", "top", "max_age_months"),
     AnalysisName.LEVELS: (),
@@ -428,10 +450,11 @@ class AnalysisService:
         graph = project(self.database, options)
         report = self._header(AnalysisName.BROKERS, options, query)
         report["parameters"].update(weighted=query.weighted, sample=query.sample)
-        report.update(brokers_report(graph, query))
+        report.update(brokers_report(graph, query, self._gds_betweenness(graph, query, options)))
         if query.compare_at is not None:
             compared = self.graph_at_second_date(query)
-            after = brokers_report(compared, query)
+            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            after = brokers_report(compared, query, self._gds_betweenness(compared, query, later))
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = {
                 "ties": silos_analysis.tie_change(graph, compared, query.partition.value),
@@ -452,10 +475,11 @@ class AnalysisService:
         report = self._header(AnalysisName.SILOS, options, query)
         report["parameters"]["permutations"] = query.permutations
         graph = project(self.database, options)
-        report.update(silos_report(graph, query))
+        report.update(silos_report(graph, query, self._gds_communities(graph, query, options)))
         if query.compare_at is not None:
             compared = self.graph_at_second_date(query)
-            after = silos_report(compared, query)
+            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            after = silos_report(compared, query, self._gds_communities(compared, query, later))
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
             report["change"]["ties"] = silos_analysis.tie_change(
@@ -463,6 +487,44 @@ class AnalysisService:
             )
         report["labels"] = _labels(["ei_index"], self.language)
         return Analysis(graph, report)
+
+    # --- the GDS engine --------------------------------------------------------------
+
+    def _gds_betweenness(
+        self, graph: nx.Graph, query: AnalysisQuery, options: ProjectionOptions
+    ) -> dict[Hashable, float] | None:
+        """Betweenness from Neo4j's Graph Data Science on the same actors and ties,
+        scaled as the Python engine scales it; None with the Python engine."""
+        if query.engine is not Engine.GDS or graph.number_of_nodes() == 0:
+            return None
+        config: dict[str, Any] = {}
+        n = graph.number_of_nodes()
+        if query.weighted:
+            config["relationshipWeightProperty"] = "distance"
+        if query.sample is not None and query.sample < n:
+            config.update(samplingSize=query.sample, samplingSeed=query.seed)
+        with gds_repo.projected(self.database, *_gds_scope(graph, options)) as name:
+            raw = gds_repo.betweenness(self.database, name, config)
+        # GDS counts each unordered pair once, unnormalised; networkx divides by the
+        # (n-1)(n-2)/2 pairs.  A sample is scaled up to all sources, as networkx does.
+        scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+        if "samplingSize" in config:
+            scale *= n / query.sample
+        return {node: raw.get(str(node), 0.0) * scale for node in graph.nodes}
+
+    def _gds_communities(
+        self, graph: nx.Graph, query: AnalysisQuery, options: ProjectionOptions
+    ) -> dict[Hashable, int] | None:
+        """Louvain communities from Neo4j's Graph Data Science, numbered as the
+        Python engine numbers them; None with the Python engine."""
+        if query.engine is not Engine.GDS or graph.number_of_edges() == 0:
+            return None
+        config: dict[str, Any] = {"concurrency": 1}
+        if query.weighted:
+            config["relationshipWeightProperty"] = "weight"
+        with gds_repo.projected(self.database, *_gds_scope(graph, options)) as name:
+            found = gds_repo.louvain(self.database, name, config)
+        return silos_analysis.numbered({node: found.get(str(node), -1) for node in graph.nodes})
 
     # --- allies --------------------------------------------------------------------
 
@@ -762,11 +824,27 @@ class Analysis:
     report: dict[str, Any]
 
 
-def brokers_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:
-    """The brokers figures of ``graph`` (pure: no database)."""
+def _gds_scope(
+    graph: nx.Graph, options: ProjectionOptions
+) -> tuple[list[str], list[str], dict[str, float], tuple[date | None, date | None]]:
+    """What the GDS projection needs to project the same graph as ``graph``."""
+    return (
+        [str(node) for node in graph.nodes],
+        [r.value for r in options.relations],
+        {r.value: w for r, w in options.weights.items()},
+        options.window,
+    )
+
+
+def brokers_report(
+    graph: nx.Graph, query: AnalysisQuery, scores: dict[Hashable, float] | None = None
+) -> dict[str, Any]:
+    """The brokers figures of ``graph`` (pure: no database); ``scores``, when given,
+    is the betweenness another engine computed."""
     weight = "distance" if query.weighted else None
     strength = "weight" if query.weighted else None
-    scores = brokers_analysis.betweenness(graph, weight=weight, k=query.sample, seed=query.seed)
+    if scores is None:
+        scores = brokers_analysis.betweenness(graph, weight=weight, k=query.sample, seed=query.seed)
     constraint = brokers_analysis.burt_constraint(graph, weight=strength)
     size = brokers_analysis.effective_size(graph, weight=strength)
     groups = partition_of(graph, query.partition)
@@ -819,8 +897,11 @@ def brokers_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:
     return report
 
 
-def silos_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:
-    """The cloisonnement figures of ``graph`` (pure: no database)."""
+def silos_report(
+    graph: nx.Graph, query: AnalysisQuery, detected: dict[Hashable, int] | None = None
+) -> dict[str, Any]:
+    """The cloisonnement figures of ``graph`` (pure: no database); ``detected``, when
+    given, is the communities another engine found."""
     groups = partition_of(graph, query.partition)
     weight = "weight" if query.weighted else None
     assortativity = None
@@ -835,7 +916,8 @@ def silos_report(graph: nx.Graph, query: AnalysisQuery) -> dict[str, Any]:
         for node, group in groups.items():
             blocks.setdefault(group, set()).add(node)
         modularity = _finite(nx.community.modularity(graph, list(blocks.values()), weight=weight))
-        detected = silos_analysis.louvain_communities(graph, weight=weight, seed=query.seed)
+        if detected is None:
+            detected = silos_analysis.louvain_communities(graph, weight=weight, seed=query.seed)
         nodes = sorted(graph.nodes, key=str)
         declared = [groups[n] for n in nodes]
         found = [detected[n] for n in nodes]

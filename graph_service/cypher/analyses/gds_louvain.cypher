@@ -1,0 +1,6 @@
+// Purpose: Louvain communities of a projected GDS graph (the GDS engine of silos).
+// Parameters: $name (the GDS graph), $config (map: relationshipWeightProperty
+//             'weight' when weighted; concurrency 1 so that a run is reproducible).
+// Returns: one row per actor: id, community (GDS's own number).
+CALL gds.louvain.stream($name, $config) YIELD nodeId, communityId
+RETURN gds.util.asNode(nodeId).id AS id, communityId AS community
