@@ -276,7 +276,20 @@ def _graph_of(
     tie_types = [r.value for r in options.relations] + [RelationshipType.OPPOSES.value]
     ties = repo.ties_among(tx, ids, tie_types, options.window)
     shared = repo.shared_among(tx, ids, options.window) if options.shared_weight > 0 else []
-    return build_graph(actors, ties, shared, options)
+    graph = build_graph(actors, ties, shared, options)
+    # How many actors each territory, framework and operation holds in the database
+    # (within the dates),
+    # whatever part of it this graph holds: see the allies analysis.
+    places = sorted(
+        {
+            place
+            for actor in actors
+            for attribute in ("territories", "frameworks", "operations")
+            for place in (actor.get(attribute) or ())
+        }
+    )
+    graph.graph["place_sizes"] = repo.place_sizes(tx, places, options.window) if places else {}
+    return graph
 
 
 def project(database: Database, options: ProjectionOptions) -> nx.Graph:
@@ -288,19 +301,23 @@ def project(database: Database, options: ProjectionOptions) -> nx.Graph:
     return database.read(work)
 
 
-def project_around(database: Database, options: ProjectionOptions, actor: str) -> nx.Graph:
+def project_around(
+    database: Database, options: ProjectionOptions, actor: str, large_place: int
+) -> nx.Graph:
     """The part of the scope an analysis of one actor reads: the actor, the actors
     within two hops of it and those sharing a territory, framework, operation, issue
     or SDG with it (the same scope filters and dates as :func:`project`), with every
     tie among them.  Possible allies computed on it are those computed on the whole
     scope: a shared partner is one hop away and all its ties are in the graph, and
     an actor further away can only score through what it shares, so it is here too.
-    Derived co-attendance ties are not followed: with ``shared_weight`` above zero,
-    use :func:`project`.  An actor outside the scope gives a graph without it."""
+    Co-members of a framework or operation larger than ``large_place`` are not read
+    for that reason alone (they are not candidates for it).  Derived co-attendance
+    ties are not followed: with ``shared_weight`` above zero, use :func:`project`.
+    An actor outside the scope gives a graph without it."""
 
     def work(tx: ManagedTransaction) -> nx.Graph:
         types = [r.value for r in options.relations]
-        ids = repo.actors_around(tx, actor, types, options.window) or []
+        ids = repo.actors_around(tx, actor, types, options.window, large_place) or []
         return _graph_of(tx, _actors_in(tx, options, ids=ids), options)
 
     return database.read(work)

@@ -25,6 +25,7 @@ __all__ = [
     "ally_score",
     "evaluate_allies",
     "existing_partners",
+    "place_sizes",
     "possible_allies",
 ]
 
@@ -32,6 +33,14 @@ SHARED_ATTRIBUTES = ("territories", "issues", "sdgs", "frameworks", "operations"
 #: A dialogue framework this small is a working group whose members already work
 #: together; in a larger one (a national platform, a network) they may never have met.
 SMALL_FRAMEWORK = 12
+#: In a territory, framework or operation holding more actors than this (a region,
+#: a départemental forum, a national platform), being there together says too little
+#: to suggest an alliance on its own: its actors are candidates only when something
+#: else brings them (a shared partner, a smaller place, an issue), and then the shared
+#: place still counts in the score.
+LARGE_PLACE = 200
+#: The attributes that are places, whose size :data:`LARGE_PLACE` bounds.
+PLACES = ("territories", "frameworks", "operations")
 
 
 @dataclass(frozen=True)
@@ -105,11 +114,32 @@ def ally_score(
     return score, reasons
 
 
+def place_sizes(graph: nx.Graph) -> dict[str, int]:
+    """Actors in each territory, framework and operation: the database's counts the
+    projection read (``graph.graph["place_sizes"]``), else those of this graph."""
+    known: dict[str, int] = graph.graph.get("place_sizes") or {}
+    counted: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        for attribute in PLACES:
+            for place in data.get(attribute, ()):
+                counted[place] = counted.get(place, 0) + 1
+    return {place: known.get(place, count) for place, count in counted.items()}
+
+
 def _candidates(graph: nx.Graph, actor: Hashable, max_hops: int) -> set[Hashable]:
     near = set(nx.single_source_shortest_path_length(graph, actor, cutoff=max_hops))
     mine = graph.nodes[actor]
+    sizes = place_sizes(graph)
+    wanted = {
+        attribute: {
+            value
+            for value in mine.get(attribute, ())
+            if attribute not in PLACES or sizes[value] <= LARGE_PLACE
+        }
+        for attribute in SHARED_ATTRIBUTES
+    }
     for node, data in graph.nodes(data=True):
-        if any(set(mine.get(a, ())) & set(data.get(a, ())) for a in SHARED_ATTRIBUTES):
+        if any(wanted[a] & set(data.get(a, ())) for a in SHARED_ATTRIBUTES):
             near.add(node)
     return near - set(graph[actor]) - {actor}
 
@@ -117,7 +147,8 @@ def _candidates(graph: nx.Graph, actor: Hashable, max_hops: int) -> set[Hashable
 def existing_partners(graph: nx.Graph, actor: Hashable) -> dict[Hashable, dict[str, list[str]]]:
     """Actors that already work with ``actor`` without a tie of their own in the
     graph: they take part in one of its operations, or sit with it in a small
-    dialogue framework (at most :data:`SMALL_FRAMEWORK` members in scope).
+    dialogue framework (at most :data:`SMALL_FRAMEWORK` members: the database's
+    count when the projection read it, else the graph's).
     Maps each to what they share (``operations``, ``frameworks``).
 
     Examples
@@ -128,10 +159,7 @@ def existing_partners(graph: nx.Graph, actor: Hashable) -> dict[Hashable, dict[s
     >>> existing_partners(g, "a")
     {'b': {'operations': ['op'], 'frameworks': []}}
     """
-    members: dict[str, int] = {}
-    for _, data in graph.nodes(data=True):
-        for framework in data.get("frameworks", ()):
-            members[framework] = members.get(framework, 0) + 1
+    members = place_sizes(graph)
     mine = graph.nodes[actor]
     partners: dict[Hashable, dict[str, list[str]]] = {}
     for node, data in graph.nodes(data=True):
@@ -158,12 +186,14 @@ def possible_allies(
     actor: Hashable,
     *,
     top: int = 10,
-    max_hops: int = 3,
+    max_hops: int = 2,
     weights: AllyWeights | None = None,
     exclude_partners: bool = True,
 ) -> list[dict[str, Any]]:
-    """The ``top`` candidates for ``actor``: within ``max_hops`` of it, or sharing a
-    territory, issue, SDG, framework or operation with it; never already tied to it,
+    """The ``top`` candidates for ``actor``: within ``max_hops`` of it (two: a shared
+    partner; further away, only what is shared can bring a candidate), or sharing a
+    territory, issue, SDG, framework or operation with it (a territory, framework or
+    operation of at most :data:`LARGE_PLACE` actors); never already tied to it,
     nor in conflict with it, nor (with ``exclude_partners``) already working with it
     (:func:`existing_partners`).  Sorted by score, then by the strength of the
     reasons (more kinds of reasons, then more things shared), then id.

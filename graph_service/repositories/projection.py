@@ -66,11 +66,17 @@ def actors_in_scope(
 
 
 def actors_around(
-    tx: ManagedTransaction, actor: str, types: list[str], period: Period
+    tx: ManagedTransaction, actor: str, types: list[str], period: Period, large: int
 ) -> list[str] | None:
     """Ids of the actors a local analysis of ``actor`` needs (see the query); None
     when the actor does not exist."""
-    parameters = {"actor": actor, "types": types, "from": period[0], "to": period[1]}
+    parameters = {
+        "actor": actor,
+        "types": types,
+        "large": large,
+        "from": period[0],
+        "to": period[1],
+    }
     record = tx.run(query("analyses/actors_around"), parameters).single()
     return None if record is None else list(record["ids"])
 
@@ -82,6 +88,15 @@ def next_ring(
     parameters = {"ids": ids, "types": types, "from": period[0], "to": period[1]}
     record = tx.run(query("analyses/next_ring"), parameters).single()
     return [] if record is None else list(record["ids"])
+
+
+def place_sizes(tx: ManagedTransaction, ids: list[str], period: Period) -> dict[str, int]:
+    """Actors taking part in each framework or operation of ``ids`` (in the period)."""
+    parameters = {"ids": ids, "from": period[0], "to": period[1]}
+    return {
+        record["id"]: int(record["members"])
+        for record in tx.run(query("analyses/place_sizes"), parameters)
+    }
 
 
 def ties_among(

@@ -535,7 +535,7 @@ class AnalysisService:
         # Allies need the actor's surroundings only (project_around says why the
         # answer is the same); derived co-attendance ties need the whole scope.
         graph = (
-            project_around(self.database, options, query.actor)
+            project_around(self.database, options, query.actor, allies_analysis.LARGE_PLACE)
             if options.shared_weight == 0
             else project(self.database, options)
         )

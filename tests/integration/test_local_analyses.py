@@ -10,7 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph_service.analyses.allies import existing_partners, possible_allies
+from graph_service.analyses import allies
+from graph_service.analyses.allies import LARGE_PLACE, existing_partners, possible_allies
 from graph_service.analyses.brokers import introductions
 from graph_service.cli.transfer import shipped_dataset
 from graph_service.config import get_settings
@@ -49,7 +50,7 @@ def test_allies_around_an_actor_are_the_whole_scopes(
     whole = project(caac, options)
     assert whole.number_of_nodes() > 10
     for actor in sorted(whole):
-        around = project_around(caac, options, actor)
+        around = project_around(caac, options, actor, LARGE_PLACE)
         assert around.number_of_nodes() <= whole.number_of_nodes()
         assert possible_allies(around, actor, top=10) == possible_allies(whole, actor, top=10), (
             actor
@@ -57,12 +58,19 @@ def test_allies_around_an_actor_are_the_whole_scopes(
         assert existing_partners(around, actor) == existing_partners(whole, actor), actor
 
 
-def test_allies_on_a_synthetic_ecosystem_read_a_small_part_of_it(synthetic: Database) -> None:
+@pytest.mark.parametrize("large", [LARGE_PLACE, 20], ids=["default", "small-places"])
+def test_allies_on_a_synthetic_ecosystem_read_a_small_part_of_it(
+    synthetic: Database, large: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With a low threshold, the départemental forums count as large: their members
+    # are no longer read for sitting in them, and the answers must not change.
+    monkeypatch.setattr(allies, "LARGE_PLACE", large)
     options = ProjectionOptions()
     whole = project(synthetic, options)
+    assert max(whole.graph["place_sizes"].values()) > 20
     read = []
     for actor in sorted(whole, key=str)[::50]:
-        around = project_around(synthetic, options, actor)
+        around = project_around(synthetic, options, actor, large)
         read.append(around.number_of_nodes())
         assert possible_allies(around, actor, top=10) == possible_allies(whole, actor, top=10), (
             actor
@@ -71,7 +79,9 @@ def test_allies_on_a_synthetic_ecosystem_read_a_small_part_of_it(synthetic: Data
 
 
 def test_an_actor_outside_the_scope_is_not_in_its_surroundings(caac: Database) -> None:
-    around = project_around(caac, ProjectionOptions(territory="france"), "gret")
+    around = project_around(
+        caac, ProjectionOptions(territory="hauts-de-france"), "gret", LARGE_PLACE
+    )
     assert "gret" not in around
 
 
