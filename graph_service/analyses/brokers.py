@@ -40,6 +40,7 @@ __all__ = [
     "effective_size",
     "introduction_candidates",
     "introductions",
+    "sampled_betweenness",
 ]
 
 #: Gould & Fernandez roles, in R ``sna::brokerage`` order (w_I, w_O, b_IO, b_OI, b_O).
@@ -121,23 +122,84 @@ def betweenness(
 def _sampled_betweenness(
     graph: nx.Graph, weight: str | None, k: int, seed: int | None, normalized: bool
 ) -> dict[Hashable, float]:
-    """Source-sampled estimate, scaled as networkx (>= 3.5) scales it: a source
-    cannot lie on its own paths, so sources are extrapolated from k - 1 others."""
+    return sampled_betweenness(graph, weight=weight, k=k, seed=seed, normalized=normalized)[0]
+
+
+#: Groups the sampled sources are split into to estimate the sampling error.
+ERROR_BATCHES = 10
+
+
+def sampled_betweenness(
+    graph: nx.Graph,
+    *,
+    weight: str | None = None,
+    k: int,
+    seed: int | None = None,
+    normalized: bool = True,
+) -> tuple[dict[Hashable, float], dict[Hashable, float]]:
+    """Betweenness estimated from ``k`` source nodes, and each estimate's standard
+    error.
+
+    The estimate is the one networkx (>= 3.5) gives for the same seed: a source
+    cannot lie on its own paths, so sources are extrapolated from k - 1 others.
+    The sources are drawn once and split into :data:`ERROR_BATCHES` groups; each
+    group gives its own estimate, and the spread of those estimates (batch means,
+    with the finite-population correction of drawing sources without replacement)
+    is the standard error of the whole sample's.  It costs nothing more: the same
+    sources, in a few calls instead of one.
+
+    Examples
+    --------
+    >>> g = nx.path_graph(30)
+    >>> scores, errors = sampled_betweenness(g, k=30, seed=1)
+    >>> round(scores[15], 3), errors[15]
+    (0.517, 0.0)
+    """
     converted, nodes = _igraph(graph, weight)
     n = len(nodes)
-    chosen = set(random.Random(seed).sample(nodes, k))
-    sources = [i for i, node in enumerate(nodes) if node in chosen]
-    # igraph halves source-subset betweenness on undirected graphs: x2 gives the
-    # sum over ordered (source, target) pairs.
-    halves = converted.betweenness(directed=False, weights="w" if weight else None, sources=sources)
+    chosen_nodes = random.Random(seed).sample(nodes, k)
+    chosen = set(chosen_nodes)
+    order = {node: i for i, node in enumerate(nodes)}
+    # Groups in the order the sources were drawn: a random split.  (Split in node
+    # order, each group would get its share of a graph's oldest, best-connected
+    # nodes, and the groups would agree more than random samples do.)
+    groups = [
+        [order[node] for node in chosen_nodes[g::ERROR_BATCHES]]
+        for g in range(min(ERROR_BATCHES, k))
+    ]
     pairs_per_source = (n - 2) if normalized else 2 / (n - 1)
-    scores = {}
-    for node, half in zip(nodes, halves, strict=True):
-        effective_sources = k - 1 if node in chosen else k
-        scores[node] = (
-            2 * half / (effective_sources * pairs_per_source) if effective_sources > 0 else math.nan
+    is_source = np.array([node in chosen for node in nodes])
+    totals = np.zeros(n)
+    estimates = []
+    for group in groups:
+        # igraph halves source-subset betweenness on undirected graphs: x2 gives
+        # the sum over ordered (source, target) pairs.
+        halves = np.asarray(
+            converted.betweenness(directed=False, weights="w" if weight else None, sources=group)
         )
-    return scores
+        totals += halves
+        member = np.zeros(n, dtype=bool)
+        member[group] = True
+        effective = len(group) - member.astype(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            estimates.append(
+                np.where(effective > 0, 2 * halves / (effective * pairs_per_source), np.nan)
+            )
+    effective_all = k - is_source.astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overall = np.where(
+            effective_all > 0, 2 * totals / (effective_all * pairs_per_source), np.nan
+        )
+    if len(groups) > 1:
+        spread = np.nanstd(np.vstack(estimates), axis=0, ddof=1)
+        correction = math.sqrt(max(0.0, (n - 1 - k) / max(1, n - 2)))
+        errors = spread / math.sqrt(len(groups)) * correction
+    else:
+        errors = np.zeros(n)
+    return (
+        {node: float(overall[i]) for i, node in enumerate(nodes)},
+        {node: float(errors[i]) for i, node in enumerate(nodes)},
+    )
 
 
 @dataclass(frozen=True)
