@@ -45,6 +45,7 @@ from typing import Any
 
 from neo4j import GraphDatabase
 
+from graph_service.analyses.allies import LARGE_PLACE
 from graph_service.config import Settings
 from graph_service.domain.access import Caller
 from graph_service.local_neo4j.runtime import connection_info
@@ -226,7 +227,9 @@ def answers(instance: Instance, actors: int, queries: int, seed: int) -> dict[st
     for actor, (one, other) in zip(chosen, pairs, strict=True):
         mine, peer = measured["allies"]["maillage"], measured["allies"]["peer"]
         mine.append(_timed(allies, actor))
-        peer.append(_timed(bare, surroundings, actor=actor, types=types, **window))
+        peer.append(
+            _timed(bare, surroundings, actor=actor, types=types, large=LARGE_PLACE, **window)
+        )
         mine, peer = measured["neighbourhood"]["maillage"], measured["neighbourhood"]["peer"]
         mine.append(_timed(around, actor))
         peer.append(_timed(bare, neighbourhood, id=actor, **around_parameters))
