@@ -283,6 +283,7 @@ Q = TypeVar("Q", bound=AnalysisQuery)
 #: Below these, a scope is too small to conclude anything about brokerage or
 #: siloing: a measure on 6 actors and 2 ties says more about the data than the field.
 MIN_ACTORS = 10
+MIN_TIES = 5
 #: How many actors the rings of an introduction search may hold before the paths
 #: found are given as found (a hub three ties away can bring in a whole region).
 INTRODUCTION_BUDGET = 50_000
@@ -290,7 +291,6 @@ INTRODUCTION_BUDGET = 50_000
 #: chain is not an introduction anyone can ask for (the chains of the small-world
 #: experiments averaged five or six), and bounding it keeps the search local.
 INTRODUCTION_MAX_TIES = 6
-MIN_TIES = 5
 
 
 def scope_check(graph: nx.Graph) -> dict[str, Any]:
