@@ -582,6 +582,18 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
             "to the graph."
         ),
     },
+    "bulk.mixed_types": {
+        Language.FR: (
+            "La propriété « {key} » de {group} prend deux types ({first} et {second}) : "
+            "le chargement rapide donne un seul type par colonne. Rien n'a été écrit ; "
+            "importez ce fichier avec maillage import (sans --bulk)."
+        ),
+        Language.EN: (
+            "Property '{key}' of {group} holds two types ({first} and {second}): the bulk "
+            "load gives each column one type. Nothing was written; import this file with "
+            "maillage import (without --bulk)."
+        ),
+    },
     "bulk.not_local": {
         Language.FR: (
             "Le chargement rapide passe par le serveur Neo4j local de Maillage "

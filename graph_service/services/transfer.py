@@ -222,12 +222,23 @@ class TransferService:
             staging = Staging(work.path)
             try:
                 found_format, summary = self._validated(path, staging, file_format, progress)
-                files = admin_csv.write(
-                    folder,
-                    lambda: node_writes(staging, STEP_ROWS),
-                    lambda: relationship_writes(staging, STEP_ROWS),
-                    now=datetime.now(UTC),
-                )
+                try:
+                    files = admin_csv.write(
+                        folder,
+                        lambda: node_writes(staging, STEP_ROWS),
+                        lambda: relationship_writes(staging, STEP_ROWS),
+                        now=datetime.now(UTC),
+                    )
+                except admin_csv.MixedTypesError as exc:
+                    # A free x_… property may hold a number here and a date there:
+                    # Cypher stores that, the offline importer's typed columns cannot.
+                    raise ConflictError(
+                        "bulk.mixed_types",
+                        group=exc.group,
+                        key=exc.key,
+                        first=exc.first,
+                        second=exc.second,
+                    ) from exc
                 changes = staging.changes()
             finally:
                 staging.close()

@@ -18,7 +18,7 @@ validation), so a ``;`` in an alias stays in the alias.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -105,23 +105,52 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _columns(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Property name -> type over every row of a group (first non-empty value wins;
-    a property with two types in one group is refused)."""
-    columns: dict[str, str] = {}
-    for row in rows:
-        for key, value in row.items():
-            if value is None or (isinstance(value, (list, tuple)) and not value):
-                columns.setdefault(key, "")
-                continue
-            found = column_type(value)
-            if columns.get(key) and columns[key] != found:
-                raise ValueError(f"property {key!r} is both {columns[key]} and {found}")
-            columns[key] = found
-    # A property only ever empty gets the type its name suggests (aliases and modes
-    # are lists of text); the importer then leaves it unset on those rows.
+class MixedTypesError(ValueError):
+    """A property holds values of two types in one label set or relationship type:
+    the importer's header gives a column one type."""
+
+    def __init__(self, group: str, key: str, first: str, second: str) -> None:
+        super().__init__(f"{group}: property {key!r} is both {first} and {second}")
+        self.group, self.key, self.first, self.second = group, key, first, second
+
+
+def _merged(kinds: tuple[str, str]) -> str | None:
+    """The one type two observed types fit in ("" is a value not seen yet), or None.
+
+    >>> _merged(("", "long")), _merged(("long", "double")), _merged(("date", "long"))
+    ('long', 'double', None)
+    """
+    first, second = kinds
+    if not first or first == second:
+        return second or first
+    if not second:
+        return first
+    if {first, second} == {"long", "double"}:
+        return "double"  # a whole number among decimals stays a number
+    return None
+
+
+def _learn(
+    groups: Iterator[tuple[Any, list[dict[str, Any]]]], now: datetime
+) -> dict[Any, dict[str, str]]:
+    """Property name -> type for each group, over every row; a property only ever
+    empty gets the type its name suggests (aliases and modes are lists of text) and
+    the importer leaves it unset on those rows."""
+    learned: dict[Any, dict[str, str]] = {}
+    for group, batch in groups:
+        columns = learned.setdefault(group, {})
+        for row in batch:
+            for key, value in _with_identity(row, now).items():
+                empty = value is None or (isinstance(value, (list, tuple)) and not value)
+                seen = columns.get(key, "")
+                kind = _merged((seen, "" if empty else column_type(value)))
+                if kind is None:
+                    name = ":".join(group) if isinstance(group, tuple) else str(group)
+                    raise MixedTypesError(name, key, seen, column_type(value))
+                columns[key] = kind
     return {
-        key: kind or ("string[]" if key in _LISTS else "string") for key, kind in columns.items()
+        group: {key: kind or ("string[]" if key in _LISTS else "string") for key, kind in c.items()}
+        for group, c in learned.items()
     }
 
 
@@ -129,25 +158,9 @@ NodeGroups = Callable[[], Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]
 RelationshipGroups = Callable[[], Iterator[tuple[str, list[dict[str, Any]]]]]
 
 
-def _node_properties(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+def _with_identity(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
+    """A row's stored properties: its own, its id, and when it was recorded."""
     return {**row["properties"], "id": row["id"], "recorded_at": row["recorded_at"] or now}
-
-
-def _tie_properties(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
-    return {**row["properties"], "id": row["id"], "recorded_at": row["recorded_at"] or now}
-
-
-def _learn(
-    groups: Iterator[tuple[Any, list[dict[str, Any]]]],
-    properties: Callable[[Mapping[str, Any], datetime], dict[str, Any]],
-    now: datetime,
-) -> dict[Any, dict[str, str]]:
-    learned: dict[Any, dict[str, str]] = {}
-    for key, batch in groups:
-        merged = learned.setdefault(key, {})
-        for column, kind in _columns(properties(row, now) for row in batch).items():
-            merged[column] = merged.get(column) or kind
-    return learned
 
 
 def write(
@@ -163,10 +176,8 @@ def write(
     by type.  ``now`` is the recording time of rows that carry none."""
     folder.mkdir(parents=True, exist_ok=True)
     files = AdminFiles()
-    node_columns = _learn(
-        ((tuple(labels), batch) for labels, batch in nodes()), _node_properties, now
-    )
-    tie_columns = _learn(relationships(), _tie_properties, now)
+    node_columns = _learn(((tuple(labels), batch) for labels, batch in nodes()), now)
+    tie_columns = _learn(relationships(), now)
     with ExitStack() as stack:
         node_writers: dict[tuple[str, ...], tuple[Any, list[str]]] = {}
         for index, (labels, columns) in enumerate(sorted(node_columns.items())):
@@ -182,7 +193,7 @@ def write(
         for labels, batch in nodes():
             writer, keys = node_writers[tuple(labels)]
             for row in batch:
-                properties = _node_properties(row, now)
+                properties = _with_identity(row, now)
                 files.empty_node_lists.update((tuple(labels), k) for k in _empty_lists(properties))
                 writer.writerow([row["id"], *(_cell(properties.get(k)) for k in keys)])
                 files.node_count += 1
@@ -203,7 +214,7 @@ def write(
         for rel_type, batch in relationships():
             writer, keys = tie_writers[rel_type]
             for row in batch:
-                properties = _tie_properties(row, now)
+                properties = _with_identity(row, now)
                 files.empty_relationship_lists.update(
                     (rel_type, k) for k in _empty_lists(properties)
                 )
