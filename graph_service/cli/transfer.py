@@ -146,6 +146,12 @@ def bulk_load(path: Path, file_format: FileFormat | None) -> None:
 
         report, files, records = with_database(prepare)
         checked = time.perf_counter()
+
+        def keep_own_records(database: Database) -> None:
+            # Idempotent: the records merge into what the store still holds.
+            migrate(database)
+            BackupService(database, caller).put_back(records)
+
         try:
             server.stop()
             try:
@@ -155,12 +161,14 @@ def bulk_load(path: Path, file_format: FileFormat | None) -> None:
                 # when the importer failed before replacing it).
                 server.start(lambda key, values: say(key, **values))
         except MaillageError as exc:
+            # An importer that failed after clearing the store must not take the
+            # accounts and keys with it.
+            with_database(keep_own_records)
             raise fail(exc) from exc
 
     def finish(database: Database) -> None:
-        migrate(database)
+        keep_own_records(database)
         _service(database, caller).complete_bulk(files)
-        BackupService(database, caller).put_back(records)
         record(database, caller, "import.bulk", writes=True)
 
     with_database(finish)
