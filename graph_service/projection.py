@@ -267,36 +267,46 @@ def _actors_in(
 
 
 def _graph_of(
-    tx: ManagedTransaction, actors: Iterable[Mapping[str, Any]], options: ProjectionOptions
+    tx: ManagedTransaction,
+    actors: Iterable[Mapping[str, Any]],
+    options: ProjectionOptions,
+    *,
+    place_sizes: bool = False,
 ) -> nx.Graph:
     """The analysis graph of ``actors``: their ties (and conflicts, and derived
-    ties when weighted) read in the caller's transaction."""
+    ties when weighted) read in the caller's transaction.  With ``place_sizes``,
+    ``graph.graph["place_sizes"]`` also holds how many actors each of their
+    territories, frameworks and operations holds in the database (within the
+    dates), whatever part of it the graph holds: the allies analysis needs it, the
+    others do not pay for it."""
     actors = list(actors)
     ids = [actor["id"] for actor in actors]
     tie_types = [r.value for r in options.relations] + [RelationshipType.OPPOSES.value]
     ties = repo.ties_among(tx, ids, tie_types, options.window)
     shared = repo.shared_among(tx, ids, options.window) if options.shared_weight > 0 else []
     graph = build_graph(actors, ties, shared, options)
-    # How many actors each territory, framework and operation holds in the database
-    # (within the dates),
-    # whatever part of it this graph holds: see the allies analysis.
-    places = sorted(
-        {
-            place
-            for actor in actors
-            for attribute in ("territories", "frameworks", "operations")
-            for place in (actor.get(attribute) or ())
-        }
-    )
-    graph.graph["place_sizes"] = repo.place_sizes(tx, places, options.window) if places else {}
+    if place_sizes:
+        places = sorted(
+            {
+                place
+                for actor in actors
+                for attribute in ("territories", "frameworks", "operations")
+                for place in (actor.get(attribute) or ())
+            }
+        )
+        graph.graph["place_sizes"] = repo.place_sizes(tx, places, options.window) if places else {}
     return graph
 
 
-def project(database: Database, options: ProjectionOptions) -> nx.Graph:
-    """Read the scope from Neo4j (one transaction) and build the analysis graph."""
+def project(
+    database: Database, options: ProjectionOptions, *, place_sizes: bool = False
+) -> nx.Graph:
+    """Read the scope from Neo4j (one transaction) and build the analysis graph
+    (with the database's place sizes when asked: see :func:`_graph_of`)."""
 
     def work(tx: ManagedTransaction) -> nx.Graph:
-        return _graph_of(tx, _actors_in(tx, options, options.territory, options.operation), options)
+        actors = _actors_in(tx, options, options.territory, options.operation)
+        return _graph_of(tx, actors, options, place_sizes=place_sizes)
 
     return database.read(work)
 
@@ -318,7 +328,7 @@ def project_around(
     def work(tx: ManagedTransaction) -> nx.Graph:
         types = [r.value for r in options.relations]
         ids = repo.actors_around(tx, actor, types, options.window, large_place) or []
-        return _graph_of(tx, _actors_in(tx, options, ids=ids), options)
+        return _graph_of(tx, _actors_in(tx, options, ids=ids), options, place_sizes=True)
 
     return database.read(work)
 

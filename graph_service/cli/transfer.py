@@ -294,14 +294,7 @@ def backup_command(
         record(database, caller, "backup", writes=False)
         return done
 
-    done = with_database(work)
-    say(
-        "backup.done",
-        path=str(path),
-        nodes=done.nodes,
-        relationships=done.relationships,
-        records=done.records,
-    )
+    _say_summary("backup.done", path, with_database(work))
 
 
 def restore_command(
@@ -319,9 +312,12 @@ def restore_command(
         record(database, caller, "restore", writes=True)
         return done
 
-    done = with_database(work)
+    _say_summary("backup.restored", path, with_database(work))
+
+
+def _say_summary(message: str, path: Path, done: BackupSummary) -> None:
     say(
-        "backup.restored",
+        message,
         path=str(path),
         nodes=done.nodes,
         relationships=done.relationships,

@@ -537,7 +537,7 @@ class AnalysisService:
         graph = (
             project_around(self.database, options, query.actor, allies_analysis.LARGE_PLACE)
             if options.shared_weight == 0
-            else project(self.database, options)
+            else project(self.database, options, place_sizes=True)
         )
         _in_scope(graph, query.actor, "actor")
         report = self._header(AnalysisName.ALLIES, options, query)

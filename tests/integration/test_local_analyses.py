@@ -47,7 +47,7 @@ def synthetic(clean_database: Database, tmp_path: Path) -> Database:
 def test_allies_around_an_actor_are_the_whole_scopes(
     caac: Database, options: ProjectionOptions
 ) -> None:
-    whole = project(caac, options)
+    whole = project(caac, options, place_sizes=True)
     assert whole.number_of_nodes() > 10
     for actor in sorted(whole):
         around = project_around(caac, options, actor, LARGE_PLACE)
@@ -66,7 +66,7 @@ def test_allies_on_a_synthetic_ecosystem_read_a_small_part_of_it(
     # are no longer read for sitting in them, and the answers must not change.
     monkeypatch.setattr(allies, "LARGE_PLACE", large)
     options = ProjectionOptions()
-    whole = project(synthetic, options)
+    whole = project(synthetic, options, place_sizes=True)
     assert max(whole.graph["place_sizes"].values()) > 20
     read = []
     for actor in sorted(whole, key=str)[::50]:
