@@ -90,6 +90,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     },
     "scope.ties": {_FR: "liens comptés : {types}", _EN: "ties counted: {types}"},
     "scope.counts": {_FR: "{actors} acteurs, {ties} liens", _EN: "{actors} actors, {ties} ties"},
+    "scope.counts_around": {
+        _FR: "{actors} acteurs et {ties} liens lus autour de la question",
+        _EN: "{actors} actors and {ties} ties read around the question",
+    },
     # interface words (the browser side shows these)
     "ui.legend": {_FR: "Légende", _EN: "Legend"},
     "ui.ties": {_FR: "Liens", _EN: "Ties"},

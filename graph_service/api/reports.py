@@ -58,6 +58,10 @@ class AlliesReport(Report):
     actor: dict[str, Any] = Field(description="The actor asking.")
     results: Rows = Field(description="Possible allies, best first, each with its reasons.")
     already_partners: Rows = Field(description="Actors already working with it, apart.")
+    search: dict[str, Any] = Field(
+        description="What was read: around (true: the actor's surroundings, not the "
+        "whole scope), actors_read."
+    )
 
 
 class InsideAlliesReport(Report):
@@ -89,9 +93,9 @@ class IntroductionsReport(Report):
     target: str
     results: Rows = Field(description="Best paths, naming the intermediaries.")
     search: dict[str, Any] = Field(
-        description="How far the search around both actors went: exact (false when "
-        "the paths found may not be the best, past the search budget), radius (rings "
-        "read around each actor), actors_read."
+        description="How far the search around both actors went: around (true: rings "
+        "around both actors, not the whole scope), exact (false when the paths found "
+        "may not be the best, past the search budget), max_ties, actors_read."
     )
 
 

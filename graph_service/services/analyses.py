@@ -534,13 +534,15 @@ class AnalysisService:
         options = projection_options(query, self.settings)
         # Allies need the actor's surroundings only (project_around says why the
         # answer is the same); derived co-attendance ties need the whole scope.
+        around = options.shared_weight == 0
         graph = (
             project_around(self.database, options, query.actor, allies_analysis.LARGE_PLACE)
-            if options.shared_weight == 0
+            if around
             else project(self.database, options, place_sizes=True)
         )
         _in_scope(graph, query.actor, "actor")
         report = self._header(AnalysisName.ALLIES, options, query)
+        report["search"] = {"around": around, "actors_read": graph.number_of_nodes()}
         report["actor"] = {"id": query.actor, "name": graph.nodes[query.actor].get("name")}
         report["results"] = [
             {**result, "reasons": [self._reason(r) for r in result["reasons"]]}
@@ -799,7 +801,8 @@ class AnalysisService:
             paths, _ = brokers_analysis.introduction_candidates(
                 graph, actor, target, k, max_ties=INTRODUCTION_MAX_TIES
             )
-            return graph, paths, {"exact": True, "actors_read": graph.number_of_nodes()}
+            whole = {"exact": True, "around": False, "actors_read": graph.number_of_nodes()}
+            return graph, paths, whole
         radius = math.ceil(INTRODUCTION_MAX_TIES / 2)
         rings = project_between(
             self.database, options, (actor, target), radius=radius, budget=INTRODUCTION_BUDGET
@@ -808,6 +811,7 @@ class AnalysisService:
             rings.graph, actor, target, k, max_ties=INTRODUCTION_MAX_TIES
         )
         search = {
+            "around": True,
             "exact": rings.closed or rings.radius >= radius,
             "max_ties": INTRODUCTION_MAX_TIES,
             "actors_read": rings.graph.number_of_nodes(),

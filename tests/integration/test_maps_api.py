@@ -176,3 +176,18 @@ def test_analysis_tables_read_in_an_80_column_terminal(
     # Codes never reach the reader, whole or cut.
     for code in ("civil_society", "civil_s", "social_economy", "gatekeeper", "cons="):
         assert code not in result.stdout
+
+
+def test_a_map_read_around_the_question_says_its_counts_are_not_the_scopes(
+    caac: TestClient,
+) -> None:
+    """Allies and introductions read the actor's surroundings: their subtitle says
+    the actors counted were read around the question; a whole-scope map does not."""
+    for kind, params in (
+        ("allies", {"actor": "GRDR"}),
+        ("introductions", {"actor": "GRDR", "target": "APES"}),
+    ):
+        scope = caac.get(f"/maps/{kind}/document", params=params).json()["scope"]
+        assert "lus autour de la question" in scope, (kind, scope)
+    whole = caac.get("/maps/brokers/document").json()["scope"]
+    assert "lus autour" not in whole and "acteurs" in whole

@@ -340,9 +340,12 @@ def scope_line(map_input: MapInput, options: MapOptions) -> str:
         parts.append(text("scope.ties", language, types=types))
     graph = map_input.graph
     if graph.number_of_nodes() and not isinstance(graph, nx.DiGraph):
+        # An analysis that read only the question's surroundings says so: its
+        # counts are not the scope's.
+        around = (map_input.report.get("search") or {}).get("around")
         parts.append(
             text(
-                "scope.counts",
+                "scope.counts_around" if around else "scope.counts",
                 language,
                 actors=graph.number_of_nodes(),
                 ties=graph.number_of_edges(),
