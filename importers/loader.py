@@ -10,14 +10,20 @@ several transactions).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from queue import Empty, Full, Queue
+from typing import Any, TypeVar
 
 from graph_service.domain.enums import NodeLabel
 from importers.staging import Staging
 
 _IGNORED = {"recorded_at"}
+
+T = TypeVar("T")
 
 #: {"nodes": {"Actor": {"created": n, "updated": n, "unchanged": n}}, "relationships": {…}}
 Summary = dict[str, dict[str, dict[str, int]]]
@@ -47,12 +53,13 @@ def plan(staging: Staging, stored_nodes: Callable[[list[str]], Stored], batch_si
     database holds under each relationship id); returns the counts."""
     summary: Summary = {"nodes": {}, "relationships": {}}
     for batch in staging.valid_nodes(batch_size):
-        stored = stored_nodes([id for id, _, _ in batch])
+        stored = stored_nodes([id for id, _ in batch])
+        given = staging.node_properties(stored) if stored else {}
         outcomes = []
-        for id, labels, properties in batch:
+        for id, labels in batch:
             found = stored.get(id)
             fits = found is not None and set(labels) <= set(found["labels"])
-            outcome = _outcome(found, properties, fits)
+            outcome = _outcome(found, given.get(id, {}), fits)
             _count(summary["nodes"], ":".join(labels), outcome)
             if outcome == "updated" and found is not None:
                 staging.remember_previous("node", id, dict(found["properties"]), found["labels"])
@@ -62,7 +69,7 @@ def plan(staging: Staging, stored_nodes: Callable[[list[str]], Stored], batch_si
         outcomes = []
         for id, rel_type, properties, stored_properties in rel_batch:
             found = None if stored_properties is None else {"properties": stored_properties}
-            outcome = _outcome(found, properties, fits=True)
+            outcome = _outcome(found, properties or {}, fits=True)
             _count(summary["relationships"], rel_type, outcome)
             if outcome == "updated" and stored_properties is not None:
                 staging.remember_previous("relationship", id, stored_properties)
@@ -71,8 +78,12 @@ def plan(staging: Staging, stored_nodes: Callable[[list[str]], Stored], batch_si
     return summary
 
 
-def _written(properties: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in properties.items() if k not in _IGNORED}
+def _stamped(properties: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    """(the properties a write sets, the recording date the file gave or None).
+    The dict is freshly unpickled and changed in place: cheaper than a copy on
+    every row of a large import."""
+    recorded_at = properties.pop("recorded_at", None)
+    return properties, recorded_at
 
 
 def node_writes(
@@ -86,12 +97,13 @@ def node_writes(
                 [
                     {
                         "id": id,
-                        "properties": _written(properties),
-                        "recorded_at": properties.get("recorded_at"),
+                        "properties": written,
+                        "recorded_at": recorded_at,
                         # SDGs are seeded by the schema, not recorded by anyone.
                         "stamp": NodeLabel.SDG.value not in labels,
                     }
                     for id, _, properties in group
+                    for written, recorded_at in [_stamped(properties)]
                 ],
             )
 
@@ -109,9 +121,63 @@ def relationship_writes(staging: Staging, size: int) -> Iterator[tuple[str, list
                         "id": id,
                         "from_id": from_id,
                         "to_id": to_id,
-                        "properties": _written(properties),
-                        "recorded_at": properties.get("recorded_at"),
+                        "properties": written,
+                        "recorded_at": recorded_at,
                     }
                     for id, _, from_id, to_id, properties in group
+                    for written, recorded_at in [_stamped(properties)]
                 ],
             )
+
+
+@dataclass(frozen=True)
+class _Failed:
+    error: BaseException
+
+
+_DONE = object()
+
+
+@contextmanager
+def read_ahead(items: Iterator[T]) -> Iterator[Iterator[T]]:
+    """``items``, produced one ahead by a thread of their own: the next batch is read
+    from the store and shaped while the database writes the current one (the
+    writer waits on its socket, the reader on SQLite, neither on the other).  On
+    leaving, the reader is stopped and joined, so that the store is again the
+    caller's alone (to undo a failed import, say)."""
+    ready: Queue[object] = Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand_over(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return True
+            except Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not hand_over(item):
+                    return
+            hand_over(_DONE)
+        except BaseException as exc:  # handed to the consumer, raised there
+            hand_over(_Failed(exc))
+
+    def consume() -> Iterator[T]:
+        while (item := ready.get()) is not _DONE:
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item  # type: ignore[misc]
+
+    reader = threading.Thread(target=produce, name="import-read-ahead", daemon=True)
+    reader.start()
+    try:
+        yield consume()
+    finally:
+        stop.set()
+        with suppress(Empty):
+            ready.get_nowait()
+        reader.join()

@@ -59,10 +59,32 @@ def _load(blob: bytes) -> Any:
     return pickle.loads(blob)
 
 
+# Locations and raw records are kept as plain tuples: pickling a dataclass costs
+# several times a tuple's, and an import stages one location per row.
+def _dump_location(location: Location) -> bytes:
+    return _dump((location.file, location.sheet, location.row, location.column))
+
+
 def _location(blob: bytes) -> Location:
-    location = _load(blob)
-    assert isinstance(location, Location)
-    return location
+    return Location(*_load(blob))
+
+
+def _dump_record(record: RelationshipRecord) -> bytes:
+    where = record.location
+    return _dump(
+        (
+            record.type,
+            record.source,
+            record.target,
+            record.properties,
+            (where.file, where.sheet, where.row, where.column),
+        )
+    )
+
+
+def _record(blob: bytes) -> RelationshipRecord:
+    rel_type, source, target, properties, where = _load(blob)
+    return RelationshipRecord(rel_type, source, target, properties, Location(*where))
 
 
 class Staging:
@@ -72,7 +94,9 @@ class Staging:
         """A new store in ``folder``; or, with ``existing``, the store an import
         that died left there (to undo what it wrote)."""
         self.path = folder / "staging.sqlite"
-        self.db = sqlite3.connect(self.path, isolation_level=None)
+        # Shared with the thread that reads writes ahead (:func:`importers.loader.read_ahead`),
+        # never at the same time.
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         if not existing:
             self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
@@ -110,7 +134,7 @@ class Staging:
                 (
                     id,
                     self._next(),
-                    _dump(location),
+                    _dump_location(location),
                     ":".join(labels) if labels is not None else None,
                     _dump(properties) if properties is not None else None,
                 ),
@@ -152,9 +176,22 @@ class Staging:
             found.setdefault(key, []).append((id, name))
         return found
 
-    def valid_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
-        """The valid nodes in file order, ``size`` at a time: (id, labels, properties)."""
-        return self._nodes("labels IS NOT NULL", size)
+    def valid_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...]]]]:
+        """The valid nodes in file order, ``size`` at a time: (id, labels)."""
+        for page in self._pages("id, labels", "node", "labels IS NOT NULL", (), size):
+            yield [(id, tuple(labels.split(":"))) for id, labels in page]
+
+    def node_properties(self, ids: Iterable[str]) -> dict[str, Any]:
+        """The staged properties of these valid nodes (those a plan compares with
+        what is stored: unpickling every row's would cost more than the comparison)."""
+        return {
+            id: _load(blob)
+            for id, blob in self.db.execute(
+                "SELECT id, properties FROM node WHERE labels IS NOT NULL"
+                " AND id IN (SELECT value FROM json_each(?))",
+                (_json_list(ids),),
+            )
+        }
 
     def _nodes(self, condition: str, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
         for page in self._pages("id, labels, properties", "node", condition, (), size):
@@ -163,11 +200,13 @@ class Staging:
     # -- relationships ---------------------------------------------------------
 
     def add_raw_relationship(self, record: RelationshipRecord) -> None:
-        self.db.execute("INSERT INTO raw_relationship VALUES (?, ?)", (self._next(), _dump(record)))
+        self.db.execute(
+            "INSERT INTO raw_relationship VALUES (?, ?)", (self._next(), _dump_record(record))
+        )
 
     def raw_relationships(self, size: int) -> Iterator[list[RelationshipRecord]]:
         for page in self._pages("record", "raw_relationship", "1", (), size):
-            yield [_load(blob) for (blob,) in page]
+            yield [_record(blob) for (blob,) in page]
 
     def add_relationship(
         self,
@@ -189,7 +228,7 @@ class Staging:
                 (
                     id,
                     self._next(),
-                    _dump(location),
+                    _dump_location(location),
                     rel_type,
                     from_id,
                     to_id,
@@ -235,15 +274,16 @@ class Staging:
         rows = self.db.execute(
             "SELECT from_id, to_id, location FROM relationship WHERE type = 'PART_OF' ORDER BY seq"
         )
-        return [(source, target, _load(location)) for source, target, location in rows]
+        return [(source, target, _location(location)) for source, target, location in rows]
 
     def relationships(self, size: int) -> Iterator[list[tuple[str, str, Any, Any]]]:
         """Staged relationships in file order: (id, type, properties, stored
-        properties or None)."""
+        properties), both None when the database holds nothing under the id
+        (then there is nothing to compare, and nothing is unpickled)."""
         columns = "id, type, properties, stored"
         for page in self._pages(columns, "relationship", "1", (), size):
             yield [
-                (id, t, _load(blob), None if stored is None else _load(stored))
+                (id, t, None, None) if stored is None else (id, t, _load(blob), _load(stored))
                 for id, t, blob, stored in page
             ]
 

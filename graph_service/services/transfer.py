@@ -43,7 +43,7 @@ from importers.formats import (
     maillage_json,
     tables,
 )
-from importers.loader import node_writes, plan, relationship_writes
+from importers.loader import node_writes, plan, read_ahead, relationship_writes
 from importers.records import ImportProblem, Location, Record, RecordStream
 from importers.staging import Staging
 from importers.validation import domain_fields, fold, validate
@@ -85,13 +85,34 @@ class ImportReport:
 
 class DatabaseLookup:
     """What validation asks of the database, each question in a short read
-    transaction (validation of a large file takes a while; no transaction should)."""
+    transaction (validation of a large file takes a while; no transaction should).
+
+    An import into an empty graph (the first load of a territory, every bulk
+    load) asks nothing per batch: the database's counts say at the start that no
+    relationship is stored and which few nodes are (the seeded SDGs), and those
+    answer every identity and relationship-id check.  A node written meanwhile by
+    another request is not seen, as it would not be between any batch's check and
+    the writes."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        nodes, relationships = database.read(repo.graph_counts)
+        #: Every stored node's labels, when the graph holds nothing else than the SDGs.
+        self._every_node = database.read(repo.all_node_labels) if nodes == 0 else None
+        self._no_relationships = relationships == 0
 
     def labels_by_id(self, ids: list[str]) -> dict[str, set[str] | None]:
+        if self._every_node is not None:
+            return {id: self._every_node.get(id) for id in ids}
         return self.database.read(node_repo.labels_by_id, ids)
+
+    def stored_nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Labels and properties of the stored nodes among ``ids`` (the import's plan)."""
+        if self._every_node is not None:
+            ids = [id for id in ids if id in self._every_node]
+            if not ids:
+                return {}
+        return self.database.read(repo.existing_nodes, ids)
 
     def ids_by_name(self, names: list[str]) -> dict[str, list[tuple[str, str]]]:
         # The index finds candidates by phrase; only exact folded matches count.
@@ -106,9 +127,13 @@ class DatabaseLookup:
         return found
 
     def stored_relationships(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        if self._no_relationships:
+            return {}
         return self.database.read(repo.relationship_ends, ids)
 
     def part_of_above(self, ids: list[str]) -> list[tuple[str, str]]:
+        if self._no_relationships:
+            return []
         return self.database.read(repo.part_of_above, ids)
 
 
@@ -189,14 +214,13 @@ class TransferService:
         a wrong file is an :class:`ImportRejectedError` listing every problem."""
         try:
             stream = read_file(path, file_format)
-            problems = validate(_counted(stream, progress), DatabaseLookup(self.database), staging)
+            lookup = DatabaseLookup(self.database)
+            problems = validate(_counted(stream, progress), lookup, staging)
         except ReadError as exc:
             raise ImportRejectedError(exc.problems) from exc
         if problems:
             raise ImportRejectedError(problems)
-        summary = plan(
-            staging, lambda ids: self.database.read(repo.existing_nodes, ids), repo.BATCH_SIZE
-        )
+        summary = plan(staging, lookup.stored_nodes, repo.BATCH_SIZE)
         self._check_sensitive(summary)
         return stream.format, summary
 
@@ -293,14 +317,16 @@ class TransferService:
         staging.persist()
         folder.mark_writing()
         try:
-            for labels, rows in node_writes(staging, STEP_ROWS):
-                self.database.write(repo.merge_nodes, labels, rows)
-                if progress:
-                    progress("nodes", len(rows))
-            for rel_type, rel_rows in relationship_writes(staging, STEP_ROWS):
-                self.database.write(repo.merge_relationships, rel_type, rel_rows)
-                if progress:
-                    progress("relationships", len(rel_rows))
+            with read_ahead(node_writes(staging, STEP_ROWS)) as node_steps:
+                for labels, rows in node_steps:
+                    self.database.write(repo.merge_nodes, labels, rows)
+                    if progress:
+                        progress("nodes", len(rows))
+            with read_ahead(relationship_writes(staging, STEP_ROWS)) as relationship_steps:
+                for rel_type, rel_rows in relationship_steps:
+                    self.database.write(repo.merge_relationships, rel_type, rel_rows)
+                    if progress:
+                        progress("relationships", len(rel_rows))
         except MaillageError:
             logger.warning("large import failed; undoing what it wrote")
             undo_import(self.database, staging)
