@@ -1,7 +1,7 @@
 """Benchmark: a national ecosystem generated, loaded and asked, each step against a peer.
 
     .venv/bin/python benchmarks/national.py [--actors 1000000] [--queries 200]
-        [--clients 32] [--seconds 30] [--workers 2] [--out benchmarks/results/national.json]
+        [--clients 32] [--seconds 30] [--workers 2×cores] [--out benchmarks/results/national.json]
 
 It drives local Neo4j servers of its own (temporary data folders, free ports): the
 tests' server is never touched.  Each step is timed, with the peak memory of the
@@ -344,15 +344,19 @@ def api_load(
         return driver.session(database=info.database)
 
     def bare(index: int, session: Any) -> None:
-        session.run(
-            text,
-            id=ids[rng.randrange(len(ids))],
-            types=None,
-            at=None,
-            equals={},
-            territory=None,
-            limit=500,
-        ).consume()
+        # The rows are read, as the API reads them to answer (consume() would
+        # let the driver throw them away unconverted).
+        list(
+            session.run(
+                text,
+                id=ids[rng.randrange(len(ids))],
+                types=None,
+                at=None,
+                equals={},
+                territory=None,
+                limit=500,
+            )
+        )
 
     peer = _hammer(clients, seconds, bare, session_connect)
     driver.close()
@@ -376,7 +380,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="3g")
     parser.add_argument("--seed", type=int, default=0)

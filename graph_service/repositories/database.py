@@ -25,6 +25,9 @@ from graph_service.errors import (
 
 logger = logging.getLogger(__name__)
 
+#: Seconds a pooled connection may stay idle before it is checked again.
+LIVENESS_CHECK_SECONDS = 10.0
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -93,9 +96,12 @@ class Database:
             connection_timeout=timeout_seconds,
             connection_acquisition_timeout=timeout_seconds,
             max_transaction_retry_time=timeout_seconds,
-            # A restarted server leaves dead connections in the pool; checking
-            # idle ones before use lets the service recover without a restart.
-            liveness_check_timeout=0,
+            # A restarted server leaves dead connections in the pool: one idle
+            # for longer than this is checked before use (a round trip), so that
+            # the service recovers without a restart.  Not every connection at
+            # every use: that doubled the round trips of a busy API, and a
+            # connection that dies in use is retried by the managed transaction.
+            liveness_check_timeout=LIVENESS_CHECK_SECONDS,
             # Notifications ("label does not exist" on an empty database…) are
             # for people writing queries, not for a running service.
             notifications_min_severity="OFF",

@@ -38,19 +38,27 @@ class ActorService:
         out (``hidden_relationships`` counts them)."""
         self.caller.require(Role.VIEWER)
         resolver = ReferenceResolver(self.database)
-        id = resolver.resolve(NodeLabel.ACTOR, reference, "id", not_found=ACTORS.name_en)
         if territory is not None:
             territory = resolver.resolve(NodeLabel.TERRITORY, territory, "territory")
-        found = self.database.read(
-            neighbourhood,
-            id,
-            depth=depth,
-            types=types,
-            at=at,
-            equals=equals,
-            territory=territory,
-            limit=limit,
-        )
+
+        def around(id: str) -> dict[str, Any] | None:
+            return self.database.read(
+                neighbourhood,
+                id,
+                depth=depth,
+                types=types,
+                at=at,
+                equals=equals,
+                territory=territory,
+                limit=limit,
+            )
+
+        # Most callers (the maps, the explorer, scripts) give an id: tried as one
+        # first, it answers in one transaction instead of a lookup and then the query.
+        found = around(reference)
+        if found is None:
+            id = resolver.resolve(NodeLabel.ACTOR, reference, "id", not_found=ACTORS.name_en)
+            found = around(id) if id != reference else None
         if found is None:
             raise NotFoundError(ACTORS.name_en, reference)
         persons = {n["id"] for n in found["nodes"] if Privacy.is_person(n)}
