@@ -8,9 +8,13 @@ the import's own validation accepted (see :mod:`importers.validation`), so the
 database ends up exactly as a validated import would have left it, minus the
 transactions.
 
-A header is fixed before the first row, so each group of rows (one label set of
-nodes, one relationship type) is read twice from the staging store: once to learn
-its columns and their types, once to write.  Arrays are separated by the unit
+The rows are read once from the staging store and written as they come; the
+headers are written last, in files of their own, once every row has told each
+column's type.  A group of rows (one label set of nodes, one relationship type)
+goes to a new part, with a header of its own, whenever a row brings a column the
+part has not got (rare after the first rows: a file's records share their
+columns).  Reading the store twice, to learn the columns and then to write, took
+half of a bulk load's preparation.  Arrays are separated by the unit
 separator (U+001F), which no text may contain (control characters are refused at
 validation), so a ``;`` in an alias stays in the alias.
 """
@@ -32,11 +36,12 @@ ID_SPACE = "Entity"
 
 @dataclass
 class AdminFiles:
-    """What the bulk importer is given: node files by label set, relationship files
-    by type, and how many rows each group holds."""
+    """What the bulk importer is given: node files by label set and relationship
+    files by type, each as (group, header file, data file), and how many rows
+    they hold."""
 
-    nodes: list[tuple[tuple[str, ...], Path]] = field(default_factory=list)
-    relationships: list[tuple[str, Path]] = field(default_factory=list)
+    nodes: list[tuple[tuple[str, ...], Path, Path]] = field(default_factory=list)
+    relationships: list[tuple[str, Path, Path]] = field(default_factory=list)
     node_count: int = 0
     relationship_count: int = 0
     #: List properties some rows hold empty: the importer cannot write an empty
@@ -47,13 +52,30 @@ class AdminFiles:
     def arguments(self) -> list[str]:
         """The ``--nodes`` and ``--relationships`` options naming these files."""
         return [
-            *(f"--nodes={':'.join((ID_SPACE, *labels))}={path}" for labels, path in self.nodes),
-            *(f"--relationships={rel_type}={path}" for rel_type, path in self.relationships),
+            *(
+                f"--nodes={':'.join((ID_SPACE, *labels))}={header},{data}"
+                for labels, header, data in self.nodes
+            ),
+            *(
+                f"--relationships={rel_type}={header},{data}"
+                for rel_type, header, data in self.relationships
+            ),
         ]
 
 
 #: Properties that are lists of text in the domain, when a group holds only empty ones.
 _LISTS = {"aliases", "modes"}
+
+
+#: The importer's type of each scalar Python type (bool before int: exact types).
+_SCALAR_KINDS: dict[type, str] = {
+    bool: "boolean",
+    int: "long",
+    float: "double",
+    datetime: "datetime",
+    date: "date",
+    str: "string",
+}
 
 
 def _scalar_type(value: Any) -> str | None:
@@ -130,30 +152,6 @@ def _merged(kinds: tuple[str, str]) -> str | None:
     return None
 
 
-def _learn(
-    groups: Iterator[tuple[Any, list[dict[str, Any]]]], now: datetime
-) -> dict[Any, dict[str, str]]:
-    """Property name -> type for each group, over every row; a property only ever
-    empty gets the type its name suggests (aliases and modes are lists of text) and
-    the importer leaves it unset on those rows."""
-    learned: dict[Any, dict[str, str]] = {}
-    for group, batch in groups:
-        columns = learned.setdefault(group, {})
-        for row in batch:
-            for key, value in _with_identity(row, now).items():
-                empty = value is None or (isinstance(value, (list, tuple)) and not value)
-                seen = columns.get(key, "")
-                kind = _merged((seen, "" if empty else column_type(value)))
-                if kind is None:
-                    name = ":".join(group) if isinstance(group, tuple) else str(group)
-                    raise MixedTypesError(name, key, seen, column_type(value))
-                columns[key] = kind
-    return {
-        group: {key: kind or ("string[]" if key in _LISTS else "string") for key, kind in c.items()}
-        for group, c in learned.items()
-    }
-
-
 NodeGroups = Callable[[], Iterator[tuple[tuple[str, ...], list[dict[str, Any]]]]]
 RelationshipGroups = Callable[[], Iterator[tuple[str, list[dict[str, Any]]]]]
 
@@ -163,6 +161,65 @@ def _with_identity(row: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     return {**row["properties"], "id": row["id"], "recorded_at": row["recorded_at"] or now}
 
 
+@dataclass
+class _Part:
+    """Rows of one group written with the same columns, in this order."""
+
+    keys: list[str]
+    header: Path
+    data: Path
+
+
+class _Group:
+    """One label set or relationship type: each column's type over every row so
+    far, and the parts its rows went to."""
+
+    def __init__(self, name: str, folder: Path, stem: str, stack: ExitStack) -> None:
+        self.name, self.folder, self.stem, self.stack = name, folder, stem, stack
+        self.kinds: dict[str, str] = {}
+        self.parts: list[_Part] = []
+        self._writer: Any = None
+        self._known: set[str] = set()
+        self._file: Any = None
+
+    def learn(self, properties: Mapping[str, Any]) -> None:
+        kinds = self.kinds
+        for key, value in properties.items():
+            # The common case first: a scalar of the type the column already has.
+            kind = _SCALAR_KINDS.get(type(value))
+            if kind is not None and kinds.get(key) == kind:
+                continue
+            empty = value is None or (isinstance(value, (list, tuple)) and not value)
+            seen = kinds.get(key, "")
+            merged = _merged((seen, "" if empty else column_type(value)))
+            if merged is None:
+                raise MixedTypesError(self.name, key, seen, column_type(value))
+            kinds[key] = merged
+
+    def writer_for(self, properties: Mapping[str, Any], fixed: set[str]) -> tuple[Any, list[str]]:
+        """The writer of the part these properties fit, and its columns in order."""
+        if self._writer is None or not properties.keys() <= self._known:
+            keys = [*(self.parts[-1].keys if self.parts else [])]
+            keys += sorted(k for k in properties if k not in self._known and k not in fixed)
+            if self._file is not None:
+                self._file.close()
+            index = len(self.parts)
+            part = _Part(
+                keys,
+                self.folder / f"{self.stem}-{index}-header.csv",
+                self.folder / f"{self.stem}-{index}.csv",
+            )
+            self._file = self.stack.enter_context(part.data.open("w", newline="", encoding="utf-8"))
+            self._writer = csv.writer(self._file, lineterminator="\n")
+            self._known = set(keys) | fixed
+            self.parts.append(part)
+        return self._writer, self.parts[-1].keys
+
+    def column(self, key: str) -> str:
+        kind = self.kinds.get(key) or ("string[]" if key in _LISTS else "string")
+        return f"{key}:{kind}"
+
+
 def write(
     folder: Path,
     nodes: NodeGroups,
@@ -170,56 +227,60 @@ def write(
     now: datetime,
 ) -> AdminFiles:
     """Write the bulk importer's files into ``folder``.  ``nodes`` and
-    ``relationships`` are called twice each (columns, then rows) and yield batches
-    as the import plan gives them: node rows ``{id, properties, recorded_at}`` by
-    label set, relationship rows ``{id, from_id, to_id, properties, recorded_at}``
-    by type.  ``now`` is the recording time of rows that carry none."""
+    ``relationships`` yield batches as the import plan gives them: node rows
+    ``{id, properties, recorded_at}`` by label set, relationship rows ``{id,
+    from_id, to_id, properties, recorded_at}`` by type.  ``now`` is the recording
+    time of rows that carry none.  A column with values of two types raises
+    :class:`MixedTypesError`."""
     folder.mkdir(parents=True, exist_ok=True)
     files = AdminFiles()
-    node_columns = _learn(((tuple(labels), batch) for labels, batch in nodes()), now)
-    tie_columns = _learn(relationships(), now)
     with ExitStack() as stack:
-        node_writers: dict[tuple[str, ...], tuple[Any, list[str]]] = {}
-        for index, (labels, columns) in enumerate(sorted(node_columns.items())):
-            keys = sorted(k for k in columns if k != "id")
-            path = folder / f"nodes-{index}.csv"
-            writer = csv.writer(
-                stack.enter_context(path.open("w", newline="", encoding="utf-8")),
-                lineterminator="\n",
-            )
-            writer.writerow([f"id:ID({ID_SPACE})", *(f"{k}:{columns[k]}" for k in keys)])
-            node_writers[labels] = (writer, keys)
-            files.nodes.append((labels, path))
+        node_groups: dict[tuple[str, ...], _Group] = {}
         for labels, batch in nodes():
-            writer, keys = node_writers[tuple(labels)]
+            labels = tuple(labels)
+            group = node_groups.get(labels)
+            if group is None:
+                stem = f"nodes-{len(node_groups)}"
+                group = node_groups[labels] = _Group(":".join(labels), folder, stem, stack)
             for row in batch:
                 properties = _with_identity(row, now)
-                files.empty_node_lists.update((tuple(labels), k) for k in _empty_lists(properties))
+                group.learn(properties)
+                files.empty_node_lists.update((labels, k) for k in _empty_lists(properties))
+                writer, keys = group.writer_for(properties, {"id"})
                 writer.writerow([row["id"], *(_cell(properties.get(k)) for k in keys)])
                 files.node_count += 1
-        tie_writers: dict[str, tuple[Any, list[str]]] = {}
-        for index, (rel_type, columns) in enumerate(sorted(tie_columns.items())):
-            keys = sorted(columns)
-            path = folder / f"relationships-{index}.csv"
-            writer = csv.writer(
-                stack.enter_context(path.open("w", newline="", encoding="utf-8")),
-                lineterminator="\n",
-            )
-            writer.writerow(
-                [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})"]
-                + [f"{k}:{columns[k]}" for k in keys]
-            )
-            tie_writers[rel_type] = (writer, keys)
-            files.relationships.append((rel_type, path))
+        tie_groups: dict[str, _Group] = {}
         for rel_type, batch in relationships():
-            writer, keys = tie_writers[rel_type]
+            group = tie_groups.get(rel_type)
+            if group is None:
+                stem = f"relationships-{len(tie_groups)}"
+                group = tie_groups[rel_type] = _Group(rel_type, folder, stem, stack)
             for row in batch:
                 properties = _with_identity(row, now)
+                group.learn(properties)
                 files.empty_relationship_lists.update(
                     (rel_type, k) for k in _empty_lists(properties)
                 )
+                writer, keys = group.writer_for(properties, set())
                 writer.writerow(
                     [row["from_id"], row["to_id"], *(_cell(properties.get(k)) for k in keys)]
                 )
                 files.relationship_count += 1
+    # The headers last: only now is every column's type known.
+    for labels, group in sorted(node_groups.items()):
+        for part in group.parts:
+            _write_header(part.header, [f"id:ID({ID_SPACE})", *map(group.column, part.keys)])
+            files.nodes.append((labels, part.header, part.data))
+    for rel_type, group in sorted(tie_groups.items()):
+        for part in group.parts:
+            _write_header(
+                part.header,
+                [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", *map(group.column, part.keys)],
+            )
+            files.relationships.append((rel_type, part.header, part.data))
     return files
+
+
+def _write_header(path: Path, columns: list[str]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as file:
+        csv.writer(file, lineterminator="\n").writerow(columns)

@@ -24,7 +24,11 @@ def _files(tmp_path: Path, *batches: list[dict[str, Any]]) -> str:
         lambda: iter([]),
         now=NOW,
     )
-    return files.nodes[0][1].read_text(encoding="utf-8")
+    # Each part: its header file, then its rows (as the importer reads them).
+    return "".join(
+        header.read_text(encoding="utf-8") + data.read_text(encoding="utf-8")
+        for _, header, data in files.nodes
+    )
 
 
 def test_a_column_is_typed_by_its_values_in_any_batch(tmp_path: Path) -> None:
@@ -42,3 +46,26 @@ def test_a_column_is_typed_by_its_values_in_any_batch(tmp_path: Path) -> None:
 def test_two_types_in_one_column_are_refused_before_anything_is_loaded(tmp_path: Path) -> None:
     with pytest.raises(MixedTypesError, match="x_when"):
         _files(tmp_path, [_node("a", x_when=date(2020, 1, 1)), _node("b", x_when=7)])
+
+
+def test_a_column_met_late_starts_a_part_whose_header_has_it(tmp_path: Path) -> None:
+    files = write(
+        tmp_path,
+        lambda: iter([(("Actor",), [_node("a", name="A"), _node("b", name="B", x_rank=2)])]),
+        lambda: iter([]),
+        now=NOW,
+    )
+    parts = [
+        (header.read_text(encoding="utf-8").split(","), data.read_text(encoding="utf-8"))
+        for _, header, data in files.nodes
+    ]
+    assert len(parts) == 2
+    (first_header, first_rows), (second_header, second_rows) = parts
+    # Every row has as many cells as its part's header names.
+    assert len(first_header) == len(first_rows.splitlines()[0].split(","))
+    assert len(second_header) == len(second_rows.splitlines()[0].split(","))
+    assert "x_rank:long" not in ",".join(first_header)
+    assert "x_rank:long\n" in ",".join(second_header)
+    assert [a for a in files.arguments() if a.startswith("--nodes")] == [
+        f"--nodes=Entity:Actor={header},{data}" for _, header, data in files.nodes
+    ]
