@@ -52,6 +52,7 @@ _TYPES = frozenset(rel_type.value for rel_type in RelationshipType)
 _MODEL_OF_TYPE: dict[str, type[RelationshipBase]] = {
     rel_type.value: model for rel_type, model in RELATIONSHIP_MODELS.items()
 }
+_ENDPOINTS_OF_TYPE = {rel_type.value: ends for rel_type, ends in ENDPOINTS.items()}
 
 
 def domain_fields() -> dict[str, set[str]]:
@@ -415,11 +416,12 @@ def _stage_relationships(
     if named_ids:
         in_database.update(lookup.labels_by_id(named_ids))
 
-    def resolve(ref: str, where: Location) -> tuple[str, set[str]] | None:
+    def resolve(ref: str, row: Location, column: str) -> tuple[str, set[str]] | None:
         if ref in in_file:
             return ref, in_file[ref]
         if in_database.get(ref) is not None:
             return ref, set(in_database[ref] or ())
+        where = row.at(column)  # only a reference that is not an id needs its place
         matches = {
             cid: name for cid, name in names_in_file.get(fold(ref), []) + by_name.get(fold(ref), [])
         }
@@ -475,7 +477,7 @@ def _stage_relationships(
 
 def _validate_relationship(
     rel_record: RelationshipRecord,
-    resolve: Callable[[str, Location], tuple[str, set[str]] | None],
+    resolve: Callable[[str, Location, str], tuple[str, set[str]] | None],
     problems: ProblemLog,
 ) -> ValidRelationship | None:
     where = rel_record.location
@@ -489,13 +491,13 @@ def _validate_relationship(
             )
         )
         return None
-    source = resolve(rel_record.source, where.at("from"))
-    target = resolve(rel_record.target, where.at("to"))
+    source = resolve(rel_record.source, where, "from")
+    target = resolve(rel_record.target, where, "to")
     domain, extras, recorded = _split(rel_record.properties)
-    if domain.get("operation") and resolve(str(domain["operation"]), where.at("operation")) is None:
+    if domain.get("operation") and resolve(str(domain["operation"]), where, "operation") is None:
         source = None
     for index, issue in enumerate(domain.get("issues") or []):
-        if resolve(str(issue), where.at(f"issues.{index}")) is None:
+        if resolve(str(issue), where, f"issues.{index}") is None:
             source = None
     if source is None or target is None:
         return None
@@ -506,7 +508,7 @@ def _validate_relationship(
     except ValidationError as exc:
         problems.extend(_pydantic_problems(exc, where))
         return None
-    if not ENDPOINTS[RelationshipType(rel_record.type)].allows(from_labels, to_labels):
+    if not _ENDPOINTS_OF_TYPE[rel_record.type].allows(from_labels, to_labels):
         problems.add(
             ImportProblem(
                 where.at("type"),
