@@ -40,7 +40,9 @@ class Benchmark:
 
 BENCHMARKS = (
     Benchmark("brokers", "brokers.py", (), ("--actors", "400", "--repeat", "1")),
-    Benchmark("import", "import_scale.py", ("--actors", "20000"), ("--actors", "300")),
+    Benchmark(
+        "import", "import_scale.py", ("--actors", "20000"), ("--actors", "300", "--repeat", "1")
+    ),
     Benchmark(
         "maps",
         "maps.py",
@@ -139,7 +141,8 @@ def render(measured: dict[str, Any], small: bool) -> str:
     for row in measured["import"]["runs"]:
         rows.append(
             (
-                f"validated import, {row['records']:,} records ({row['actors']:,} actors)",
+                f"validated import, {row['records']:,} records ({row['actors']:,} actors), "
+                f"median of {row.get('repeat', 1)} interleaved runs",
                 f"{row['maillage_import_s']} s, {row['maillage_peak_rss_mib']} MiB peak",
                 f"bare UNWIND … MERGE loader: {row['bare_load_s']} s, "
                 f"{row['bare_load_peak_rss_mib']} MiB",

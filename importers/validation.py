@@ -332,7 +332,9 @@ def _check_part_of_loops(staging: Staging, lookup: Lookup, problems: ProblemLog)
 #: Kinds of node one id may carry together: a platform is both an actor and a
 #: dialogue framework (CFSI, EMDK); any other pair is two different things.
 _SHARED_KINDS = frozenset({"Actor", "DialogueFramework"})
-_KINDS = frozenset({"Actor", "Person", "Territory", "DialogueFramework", "Operation", "Issue"})
+_KINDS = frozenset(
+    {"Actor", "Person", "Territory", "DialogueFramework", "Operation", "Issue", "SDG"}
+)
 
 
 def _check_identities(staging: Staging, lookup: Lookup, problems: ProblemLog) -> None:

@@ -668,3 +668,39 @@ def test_an_import_that_would_close_a_part_of_loop_is_refused(
         "RETURN count(r) AS n"
     )
     assert stored[0]["n"] == 2
+
+
+def test_an_import_into_an_empty_graph_still_knows_the_seeded_sdgs(
+    clean_database: Database, tmp_path: Path
+) -> None:
+    """An empty graph skips the per-batch lookups (the database's counts say
+    nothing is stored but the SDGs): an SDG's id still cannot become an actor (it
+    could before, whatever the graph held), and a tie to an SDG still finds it."""
+    taken = {
+        "format": "maillage",
+        "version": 1,
+        "nodes": [{"labels": ["Actor"], "properties": {"id": "sdg-3", **KIND_OF["Actor"]}}],
+        "relationships": [],
+    }
+    path = tmp_path / "taken.json"
+    path.write_text(json.dumps(taken), encoding="utf-8")
+    with pytest.raises(ImportRejectedError) as refused:
+        TransferService(clean_database, OPERATOR).import_file(path)
+    assert [p.message for p in refused.value.problems] == ["import.other_kind"]
+
+    ties = {
+        "format": "maillage",
+        "version": 1,
+        "nodes": [{"labels": ["Actor"], "properties": {"id": "ferme", **KIND_OF["Actor"]}}],
+        "relationships": [
+            {"type": "CONTRIBUTES_TO", "from": "ferme", "to": "sdg-1", "properties": {}},
+            {"type": "CONTRIBUTES_TO", "from": "ferme", "to": "sdg-2", "properties": {}},
+        ],
+    }
+    path = tmp_path / "ties.json"
+    path.write_text(json.dumps(ties), encoding="utf-8")
+    report = TransferService(clean_database, OPERATOR).import_file(path)
+    assert report.summary["relationships"]["CONTRIBUTES_TO"]["created"] == 2
+    # The same file again: the graph is no longer empty, the lookups find everything.
+    again = TransferService(clean_database, OPERATOR).import_file(path)
+    assert again.changes == 0
