@@ -154,7 +154,7 @@ def _pydantic_problems(exc: ValidationError, where: Location) -> list[ImportProb
 def _plain(properties: dict[str, Any]) -> dict[str, Any]:
     """Validated properties with enum members as their plain values: what is staged
     is unpickled two or three times per row and sent to the driver as it is, and a
-    member costs an enum lookup each time (a tenth of a large import's time)."""
+    member costs an enum lookup each time (a few percent of a large import's time)."""
     for key, value in properties.items():
         if isinstance(value, Enum):
             properties[key] = value._value_  # the attribute itself: .value is a descriptor

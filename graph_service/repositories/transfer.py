@@ -65,8 +65,8 @@ def existing_nodes(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str
 
 
 def merge_nodes(tx: ManagedTransaction, labels: tuple[str, ...], rows: list[dict[str, Any]]) -> int:
-    """Rows as an import stages them: plain values already (no conversion pass,
-    which cost as much as the server's own work on a large import)."""
+    """Rows as an import stages them, plain values already: no conversion pass over
+    every value before sending (a few percent of a large import's time)."""
     text = query("imports/merge_nodes", labels=[NodeLabel(label) for label in labels])
     return sum(tx.run(text, rows=batch).single(strict=True)["written"] for batch in batches(rows))
 
