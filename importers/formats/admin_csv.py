@@ -79,18 +79,14 @@ _SCALAR_KINDS: dict[type, str] = {
 
 
 def _scalar_type(value: Any) -> str | None:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    if isinstance(value, datetime):
-        return "datetime"
-    if isinstance(value, date):
-        return "date"
-    if isinstance(value, str):
-        return "string"
+    kind = _SCALAR_KINDS.get(type(value))
+    if kind is not None:
+        return kind
+    # A subclass (a StrEnum member is text): the first type it is an instance of,
+    # in the table's order (bool before int, datetime before date).
+    for python_type, kind in _SCALAR_KINDS.items():
+        if isinstance(value, python_type):
+            return kind
     return None
 
 
