@@ -11,15 +11,17 @@ import re
 import subprocess
 import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from graph_service.domain.access import Role
+from graph_service.domain.access import Caller, Role
 from graph_service.repositories.database import Database
 from graph_service.services.accounts import AccountService, bootstrap_admin
+from graph_service.services.privacy import Privacy
 from tests.callers import OPERATOR
 from tests.integration.cli import cli_env, run_cli
 
@@ -503,3 +505,26 @@ def test_the_cli_manages_accounts_keys_and_reads_the_audit(
     assert {"account.add", "key.create", "key.revoke"} <= set(actions)
     table = _cli(neo4j_connection, "audit", "--action", "key")
     assert table.returncode == 0 and "key.revoke" in table.stdout
+
+
+def test_pseudonyms_rank_each_employers_persons_by_recording(
+    ecosystem: TestClient, clean_database: Database
+) -> None:
+    """Ranks read from the employer's ties, and among persons without an employer."""
+    clean_database.driver.execute_query(
+        "MATCH (f:Actor {id: 'fruitco'}) "
+        "CREATE (late:Entity:Person {id: 'p-late', name: 'x'})-[:WORKS_IN {id: 'w'}]->(f) "
+        "SET late.recorded_at = datetime() + duration('P1D') "
+        "CREATE (:Entity:Person {id: 'p-free-2', name: 'x', recorded_at: $second}) "
+        "CREATE (:Entity:Person {id: 'p-free-1', name: 'x', recorded_at: $first})",
+        first=datetime(2030, 1, 1, tzinfo=UTC),
+        second=datetime(2030, 1, 2, tzinfo=UTC),
+    )
+    privacy = Privacy(clean_database, Caller("viewer", Role.VIEWER))
+    names = privacy.pseudonyms(["jeanne", "p-late", "p-free-1", "p-free-2"])
+    assert {id: pseudonym.id for id, pseudonym in names.items()} == {
+        "jeanne": "personne-1-chez-fruitco",
+        "p-late": "personne-2-chez-fruitco",
+        "p-free-1": "personne-1",
+        "p-free-2": "personne-2",
+    }

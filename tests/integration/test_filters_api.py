@@ -206,3 +206,19 @@ def test_neighbourhood_depth_types_and_filters(ecosystem: TestClient) -> None:
         "/api/v1/actors/grdr/neighbourhood", params={"depth": 2, "limit": 1}
     ).json()
     assert limited["truncated"] is True
+
+
+def test_the_neighbourhood_asked_by_name_or_alias_is_the_one_asked_by_id(
+    ecosystem: TestClient,
+) -> None:
+    """An id is tried first (one transaction); a name or alias then resolves."""
+    by_id = ecosystem.get("/api/v1/actors/grdr/neighbourhood").json()
+    for reference in ("GRDR", "grdr migration"):
+        response = ecosystem.get(f"/api/v1/actors/{reference}/neighbourhood")
+        assert response.status_code == 200, (reference, response.text)
+        assert response.json() == by_id
+    assert ecosystem.get("/api/v1/actors/nowhere-at-all/neighbourhood").status_code == 404
+    # A territory's id is not an actor's: the word is read as the actor's name it
+    # stands in ("Ville de Lille"), never as the territory.
+    lille = ecosystem.get("/api/v1/actors/lille/neighbourhood")
+    assert lille.status_code == 200 and lille.json()["centre"]["id"] == "mairie-lille"
