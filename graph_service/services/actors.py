@@ -42,7 +42,7 @@ class ActorService:
             territory = resolver.resolve(NodeLabel.TERRITORY, territory, "territory")
 
         def around(id: str) -> dict[str, Any] | None:
-            return self.database.read(
+            return self.database.read_statement(
                 neighbourhood,
                 id,
                 depth=depth,

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from graph_service.domain.resources import NODE_RESOURCES
+
 
 def _post(client: TestClient, path: str, body: dict[str, Any]) -> None:
     response = client.post(f"/api/v1/{path}", json=body)
@@ -206,6 +208,27 @@ def test_neighbourhood_depth_types_and_filters(ecosystem: TestClient) -> None:
         "/api/v1/actors/grdr/neighbourhood", params={"depth": 2, "limit": 1}
     ).json()
     assert limited["truncated"] is True
+
+
+def test_the_neighbourhood_shows_nodes_and_ties_as_their_own_pages_do(
+    ecosystem: TestClient,
+) -> None:
+    """The neighbourhood query sends recording times as text (cheaper to decode):
+    they must come out exactly as every other route gives them."""
+    around = ecosystem.get("/api/v1/actors/grdr/neighbourhood").json()
+    paths = {resource.label.value: resource.path for resource in NODE_RESOURCES}
+    for node in [around["centre"], *around["nodes"]]:
+        path = next(paths[label] for label in node["labels"] if label in paths)
+        page = ecosystem.get(f"/api/v1/{path}/{node['id']}")
+        assert page.status_code == 200, page.text
+        assert node["recorded_at"] == page.json()["recorded_at"], node["id"]
+        if "Actor" in node["labels"]:
+            assert node.items() <= page.json().items(), node["id"]
+    assert around["relationships"]
+    for tie in around["relationships"]:
+        page = ecosystem.get(f"/api/v1/relationships/{tie['id']}")
+        assert page.status_code == 200, page.text
+        assert tie.items() <= page.json().items(), tie["id"]
 
 
 def test_the_neighbourhood_asked_by_name_or_alias_is_the_one_asked_by_id(

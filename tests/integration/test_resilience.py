@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 from fastapi.testclient import TestClient
+from neo4j import ManagedTransaction
 
 from graph_service.api.app import create_app
 from graph_service.domain.access import Role
+from graph_service.errors import DatabaseUnavailableError
 from graph_service.repositories.database import ConnectionInfo, Database
 from tests.integration.conftest import api_settings, issue_key
 from tests.integration.tcp_proxy import TcpProxy
@@ -73,3 +76,42 @@ def test_readyz_and_languages(client: TestClient) -> None:
     unknown_route = client.get("/api/v1/nowhere")
     assert unknown_route.status_code == 404
     assert unknown_route.headers["content-type"] == "application/problem+json"
+
+
+def test_a_single_statement_read_outlives_a_short_cut(clean_database: Database) -> None:
+    """:meth:`Database.read_statement` runs one auto-commit statement, which the
+    driver does not retry by itself (it does for managed transactions): Neo4j
+    gone for half a second is tried again within the connection timeout, and the
+    caller never sees the cut.  (Through the API, authentication runs first in a
+    managed transaction and would hide a missing retry: hence the database here.)"""
+    real = urlparse(clean_database.connection.uri)
+    proxy = TcpProxy(real.hostname or "127.0.0.1", real.port or 7687)
+    proxy.start()
+    database = Database(
+        ConnectionInfo(
+            f"bolt://127.0.0.1:{proxy.port}",
+            clean_database.connection.user,
+            clean_database.connection.password,
+            clean_database.connection.database,
+        ),
+        timeout_seconds=2.0,
+    )
+
+    def answer(tx: ManagedTransaction) -> int:
+        return int(tx.run("RETURN 42 AS answer").single(strict=True)["answer"])
+
+    try:
+        assert database.read_statement(answer) == 42
+        proxy.stop()  # every pooled connection dies, new ones are refused…
+        back = threading.Timer(0.5, proxy.start)  # …for half a second
+        back.start()
+        assert database.read_statement(answer) == 42
+        back.join()
+        proxy.stop()  # and a cut that lasts is a clear 503, not a hang
+        started = time.monotonic()
+        with pytest.raises(DatabaseUnavailableError):
+            database.read_statement(answer)
+        assert time.monotonic() - started < 10
+    finally:
+        proxy.stop()
+        database.close()

@@ -19,8 +19,10 @@ WHERE all(r IN relationships(path) WHERE ($types IS NULL OR type(r) IN $types)
       })))
 WITH centre, path LIMIT $limit
 WITH centre, collect(path) AS paths
-RETURN centre {.*, labels: labels(centre)} AS centre,
-       [p IN paths | [n IN nodes(p)[1..] | n {.*, labels: labels(n)}]] AS path_nodes,
+RETURN centre {.*, labels: labels(centre), recorded_at: toString(centre.recorded_at)} AS centre,
+       [p IN paths | [n IN nodes(p)[1..] |
+          n {.*, labels: labels(n), recorded_at: toString(n.recorded_at)}]] AS path_nodes,
        [p IN paths | [r IN relationships(p) |
-          {rel: r {.*}, type: type(r), from_id: startNode(r).id, to_id: endNode(r).id}]] AS path_relationships,
+          {rel: r {.*, recorded_at: toString(r.recorded_at)}, type: type(r),
+           from_id: startNode(r).id, to_id: endNode(r).id}]] AS path_relationships,
        size(paths) >= $limit AS truncated
