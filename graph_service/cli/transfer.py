@@ -167,8 +167,13 @@ def bulk_load(path: Path, file_format: FileFormat | None) -> None:
             raise fail(exc) from exc
 
     def finish(database: Database) -> None:
-        keep_own_records(database)
-        _service(database, caller).complete_bulk(files)
+        # The empty lists before the schema: set after it, each would also update
+        # the indexes (aliases are in the name index).  The accounts and keys
+        # come back whatever happens.
+        try:
+            _service(database, caller).complete_bulk(files)
+        finally:
+            keep_own_records(database)
         record(database, caller, "import.bulk", writes=True)
 
     with_database(finish)

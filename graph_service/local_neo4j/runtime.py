@@ -213,6 +213,10 @@ class LocalNeo4j:
             "dbms.security.procedures.allowlist": "apoc.*,gds.*",
             "db.tx_log.rotation.retention_policy": "2 files",
             "dbms.usage_report.enabled": "false",
+            # Bolt's thread pools wait 5 s each for work at shutdown, after the
+            # databases have closed (nothing left to do): seconds of every stop,
+            # and of every bulk load, spent idle.
+            "internal.server.bolt.thread_pool_shutdown_wait_time": "1s",
         }
         text = "# Written by `maillage neo4j start`; edits are overwritten.\n" + "".join(
             f"{key}={value}\n" for key, value in settings.items()
