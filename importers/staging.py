@@ -19,7 +19,7 @@ import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from importers.records import Location, RelationshipRecord
 
@@ -87,12 +87,37 @@ def _record(blob: bytes) -> RelationshipRecord:
     return RelationshipRecord(rel_type, source, target, properties, Location(*where))
 
 
+def load(blob: bytes) -> Any:
+    """Staged properties, from what a :class:`StagingObserver` was handed."""
+    return _load(blob)
+
+
+class StagingObserver(Protocol):
+    """Told of every valid node and relationship as it is staged, with its
+    properties as stored (see :func:`load`): a bulk load writes its files while
+    the rest of the file is still being checked."""
+
+    def staged_node(self, id: str, labels: tuple[str, ...], properties: bytes) -> None: ...
+
+    def staged_relationship(
+        self, id: str, rel_type: str, from_id: str, to_id: str, properties: bytes
+    ) -> None: ...
+
+
 class Staging:
     """Nodes, names and relationships of one import, on disk."""
 
-    def __init__(self, folder: Path, *, existing: bool = False) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        existing: bool = False,
+        observer: StagingObserver | None = None,
+    ) -> None:
         """A new store in ``folder``; or, with ``existing``, the store an import
-        that died left there (to undo what it wrote)."""
+        that died left there (to undo what it wrote).  An ``observer`` is told of
+        each valid row staged."""
+        self.observer = observer
         self.path = folder / "staging.sqlite"
         # Shared with the thread that reads writes ahead (:func:`importers.loader.read_ahead`),
         # never at the same time.
@@ -128,6 +153,7 @@ class Staging:
     ) -> Location | None:
         """Stage a node (labels None: an invalid row); if the id is staged already,
         stage nothing and return where it was first met."""
+        blob = _dump(properties) if properties is not None else None
         try:
             self.db.execute(
                 "INSERT INTO node (id, seq, location, labels, properties) VALUES (?, ?, ?, ?, ?)",
@@ -136,11 +162,13 @@ class Staging:
                     self._next(),
                     _dump_location(location),
                     ":".join(labels) if labels is not None else None,
-                    _dump(properties) if properties is not None else None,
+                    blob,
                 ),
             )
         except sqlite3.IntegrityError:
             return self.node_location(id)
+        if self.observer is not None and labels is not None and blob is not None:
+            self.observer.staged_node(id, labels, blob)
         return None
 
     def node_location(self, id: str) -> Location | None:
@@ -220,6 +248,7 @@ class Staging:
     ) -> Location | None:
         """Stage a valid relationship with what the database holds under its id
         (``stored``); if the id is staged already, return where."""
+        blob = _dump(properties)
         try:
             self.db.execute(
                 "INSERT INTO relationship"
@@ -232,13 +261,15 @@ class Staging:
                     rel_type,
                     from_id,
                     to_id,
-                    _dump(properties),
+                    blob,
                     _dump(stored) if stored is not None else None,
                 ),
             )
         except sqlite3.IntegrityError:
             row = self.db.execute("SELECT location FROM relationship WHERE id = ?", (id,))
             return _location(row.fetchone()[0])
+        if self.observer is not None:
+            self.observer.staged_relationship(id, rel_type, from_id, to_id, blob)
         return None
 
     # -- outcomes, for writing and undoing -------------------------------------

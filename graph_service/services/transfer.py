@@ -33,6 +33,7 @@ from graph_service.repositories.nodes import fulltext_phrase
 from graph_service.services.audit import AuditService
 from graph_service.services.journal import ImportFolder, default_work_dir
 from graph_service.services.references import ReferenceResolver
+from importers.bulk_files import EarlyFiles
 from importers.formats import (
     FileFormat,
     admin_csv,
@@ -242,17 +243,28 @@ class TransferService:
         nodes, relationships = self.database.read(backup_repo.graph_size)
         if nodes or relationships:
             raise ConflictError("bulk.not_empty", nodes=nodes, relationships=relationships)
-        with ImportFolder.create(self.work_dir, path.name) as work:
-            staging = Staging(work.path)
+        now = datetime.now(UTC)
+        early_folder, planned_folder = folder / "early", folder / "planned"
+        with (
+            ImportFolder.create(self.work_dir, path.name) as work,
+            EarlyFiles(early_folder, now) as early,
+        ):
+            staging = Staging(work.path, observer=early)
             try:
                 found_format, summary = self._validated(path, staging, file_format, progress)
                 try:
-                    files = admin_csv.write(
-                        folder,
-                        lambda: node_writes(staging, STEP_ROWS),
-                        lambda: relationship_writes(staging, STEP_ROWS),
-                        now=datetime.now(UTC),
-                    )
+                    if early.covers(summary):
+                        files = early.finish()
+                    else:
+                        # The plan writes something the early files lack (a
+                        # changed SDG): written again from the plan.
+                        early.abandon()
+                        files = admin_csv.write(
+                            planned_folder,
+                            lambda: node_writes(staging, STEP_ROWS),
+                            lambda: relationship_writes(staging, STEP_ROWS),
+                            now=now,
+                        )
                 except admin_csv.MixedTypesError as exc:
                     # A free x_… property may hold a number here and a date there:
                     # Cypher stores that, the offline importer's typed columns cannot.

@@ -8,7 +8,9 @@ the import's own validation accepted (see :mod:`importers.validation`), so the
 database ends up exactly as a validated import would have left it, minus the
 transactions.
 
-The rows are read once from the staging store and written as they come; the
+The rows are written as they come (:class:`AdminWriter`: in a bulk load, by a
+second process while the file is still being checked, see
+:mod:`importers.bulk_files`; or from the import's plan, :func:`write`); the
 headers are written last, in files of their own, once every row has told each
 column's type.  A group of rows (one label set of nodes, one relationship type)
 goes to a new part, with a header of its own, whenever a row brings a column the
@@ -216,65 +218,97 @@ class _Group:
         return f"{key}:{kind}"
 
 
+class AdminWriter:
+    """Writes rows into the importer's files as they come, a batch at a time
+    (nodes of one label set, relationships of one type), then the headers at
+    :meth:`finish`.  A column with values of two types raises
+    :class:`MixedTypesError`.  Use as a context manager: the data files stay open
+    until it is left."""
+
+    def __init__(self, folder: Path, now: datetime) -> None:
+        """``now`` is the recording time of rows that carry none."""
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.now = folder, now
+        self.files = AdminFiles()
+        self._stack = ExitStack()
+        self._node_groups: dict[tuple[str, ...], _Group] = {}
+        self._tie_groups: dict[str, _Group] = {}
+
+    def __enter__(self) -> AdminWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def nodes(self, labels: tuple[str, ...], batch: list[dict[str, Any]]) -> None:
+        """Node rows ``{id, properties, recorded_at}`` of one label set."""
+        group = self._node_groups.get(labels)
+        if group is None:
+            stem = f"nodes-{len(self._node_groups)}"
+            group = _Group(":".join(labels), self.folder, stem, self._stack)
+            self._node_groups[labels] = group
+        for row in batch:
+            properties = _with_identity(row, self.now)
+            group.learn(properties)
+            self.files.empty_node_lists.update((labels, k) for k in _empty_lists(properties))
+            writer, keys = group.writer_for(properties, {"id"})
+            writer.writerow([row["id"], *(_cell(properties.get(k)) for k in keys)])
+        self.files.node_count += len(batch)
+
+    def relationships(self, rel_type: str, batch: list[dict[str, Any]]) -> None:
+        """Relationship rows ``{id, from_id, to_id, properties, recorded_at}`` of one type."""
+        group = self._tie_groups.get(rel_type)
+        if group is None:
+            stem = f"relationships-{len(self._tie_groups)}"
+            group = self._tie_groups[rel_type] = _Group(rel_type, self.folder, stem, self._stack)
+        for row in batch:
+            properties = _with_identity(row, self.now)
+            group.learn(properties)
+            self.files.empty_relationship_lists.update(
+                (rel_type, k) for k in _empty_lists(properties)
+            )
+            writer, keys = group.writer_for(properties, set())
+            writer.writerow(
+                [row["from_id"], row["to_id"], *(_cell(properties.get(k)) for k in keys)]
+            )
+        self.files.relationship_count += len(batch)
+
+    def finish(self) -> AdminFiles:
+        """Close the data files and write the headers: only now is every column's
+        type known.  Returns what to give the importer."""
+        self._stack.close()
+        for labels, group in sorted(self._node_groups.items()):
+            for part in group.parts:
+                _write_header(part.header, [f"id:ID({ID_SPACE})", *map(group.column, part.keys)])
+                self.files.nodes.append((labels, part.header, part.data))
+        for rel_type, group in sorted(self._tie_groups.items()):
+            for part in group.parts:
+                _write_header(
+                    part.header,
+                    [
+                        f":START_ID({ID_SPACE})",
+                        f":END_ID({ID_SPACE})",
+                        *map(group.column, part.keys),
+                    ],
+                )
+                self.files.relationships.append((rel_type, part.header, part.data))
+        return self.files
+
+
 def write(
     folder: Path,
     nodes: NodeGroups,
     relationships: RelationshipGroups,
     now: datetime,
 ) -> AdminFiles:
-    """Write the bulk importer's files into ``folder``.  ``nodes`` and
-    ``relationships`` yield batches as the import plan gives them: node rows
-    ``{id, properties, recorded_at}`` by label set, relationship rows ``{id,
-    from_id, to_id, properties, recorded_at}`` by type.  ``now`` is the recording
-    time of rows that carry none.  A column with values of two types raises
-    :class:`MixedTypesError`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    files = AdminFiles()
-    with ExitStack() as stack:
-        node_groups: dict[tuple[str, ...], _Group] = {}
+    """Write the bulk importer's files into ``folder`` from batches as the import
+    plan gives them (see :class:`AdminWriter` for the rows)."""
+    with AdminWriter(folder, now) as writer:
         for labels, batch in nodes():
-            labels = tuple(labels)
-            group = node_groups.get(labels)
-            if group is None:
-                stem = f"nodes-{len(node_groups)}"
-                group = node_groups[labels] = _Group(":".join(labels), folder, stem, stack)
-            for row in batch:
-                properties = _with_identity(row, now)
-                group.learn(properties)
-                files.empty_node_lists.update((labels, k) for k in _empty_lists(properties))
-                writer, keys = group.writer_for(properties, {"id"})
-                writer.writerow([row["id"], *(_cell(properties.get(k)) for k in keys)])
-                files.node_count += 1
-        tie_groups: dict[str, _Group] = {}
+            writer.nodes(tuple(labels), batch)
         for rel_type, batch in relationships():
-            group = tie_groups.get(rel_type)
-            if group is None:
-                stem = f"relationships-{len(tie_groups)}"
-                group = tie_groups[rel_type] = _Group(rel_type, folder, stem, stack)
-            for row in batch:
-                properties = _with_identity(row, now)
-                group.learn(properties)
-                files.empty_relationship_lists.update(
-                    (rel_type, k) for k in _empty_lists(properties)
-                )
-                writer, keys = group.writer_for(properties, set())
-                writer.writerow(
-                    [row["from_id"], row["to_id"], *(_cell(properties.get(k)) for k in keys)]
-                )
-                files.relationship_count += 1
-    # The headers last: only now is every column's type known.
-    for labels, group in sorted(node_groups.items()):
-        for part in group.parts:
-            _write_header(part.header, [f"id:ID({ID_SPACE})", *map(group.column, part.keys)])
-            files.nodes.append((labels, part.header, part.data))
-    for rel_type, group in sorted(tie_groups.items()):
-        for part in group.parts:
-            _write_header(
-                part.header,
-                [f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", *map(group.column, part.keys)],
-            )
-            files.relationships.append((rel_type, part.header, part.data))
-    return files
+            writer.relationships(rel_type, batch)
+        return writer.finish()
 
 
 def _write_header(path: Path, columns: list[str]) -> None:

@@ -704,3 +704,41 @@ def test_an_import_into_an_empty_graph_still_knows_the_seeded_sdgs(
     # The same file again: the graph is no longer empty, the lookups find everything.
     again = TransferService(clean_database, OPERATOR).import_file(path)
     assert again.changes == 0
+
+
+def test_a_bulk_file_that_changes_an_sdg_is_written_from_the_plan(
+    clean_database: Database, tmp_path: Path
+) -> None:
+    """Bulk files are written while the file is checked, SDGs apart (they are
+    seeded): a file that renames one gets its files from the plan instead, with
+    the SDG in them; an ordinary file keeps the early ones."""
+    document = {
+        "format": "maillage",
+        "version": 1,
+        "nodes": [
+            {"labels": ["Actor"], "properties": {"id": "ferme", **KIND_OF["Actor"]}},
+            {"labels": ["SDG"], "properties": {"id": "sdg-2", "number": 2, "name": "Faim zéro !"}},
+        ],
+        "relationships": [
+            {"type": "CONTRIBUTES_TO", "from": "ferme", "to": "sdg-2", "properties": {}},
+        ],
+    }
+    renaming = tmp_path / "renaming.json"
+    renaming.write_text(json.dumps(document), encoding="utf-8")
+    service = TransferService(clean_database, OPERATOR)
+    report, files = service.prepare_bulk(renaming, tmp_path / "renaming")
+    assert report.summary["nodes"]["SDG"]["updated"] == 1
+    assert {labels for labels, _, _ in files.nodes} == {("Actor",), ("SDG",)}
+    assert all(data.parent.name == "planned" for _, _, data in files.nodes)
+    sdg = next(data for labels, _, data in files.nodes if labels == ("SDG",))
+    assert "Faim zéro !" in sdg.read_text(encoding="utf-8")
+
+    document["nodes"] = document["nodes"][:1]
+    document["relationships"] = []
+    ordinary = tmp_path / "ordinary.json"
+    ordinary.write_text(json.dumps(document), encoding="utf-8")
+    report, files = service.prepare_bulk(ordinary, tmp_path / "ordinary")
+    assert [(labels, data.parent.name) for labels, _, data in files.nodes] == [
+        (("Actor",), "early")
+    ]
+    assert "ferme" in files.nodes[0][2].read_text(encoding="utf-8")
