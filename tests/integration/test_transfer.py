@@ -15,7 +15,11 @@ from fastapi.testclient import TestClient
 from graph_service.config import Language
 from graph_service.errors import ImportRejectedError
 from graph_service.repositories.database import Database
-from graph_service.services.transfer import ExportFormat, TransferService
+from graph_service.services.transfer import DatabaseLookup, ExportFormat, TransferService
+from importers import validation
+from importers.records import Location, NodeRecord, RecordStream, RelationshipRecord
+from importers.staging import Staging
+from importers.validation import validate
 from tests.callers import OPERATOR
 from tests.integration.samples import SAMPLES
 
@@ -742,3 +746,60 @@ def test_a_bulk_file_that_changes_an_sdg_is_written_from_the_plan(
         (("Actor",), "early")
     ]
     assert "ferme" in files.nodes[0][2].read_text(encoding="utf-8")
+
+
+def _staged_ties(database: Database, folder: Path, records: list[Any]) -> list[tuple[str, ...]]:
+    folder.mkdir()
+    staging = Staging(folder)
+    try:
+        problems = validate(RecordStream("test", records), DatabaseLookup(database), staging)
+        assert problems == []
+        rows = staging.db.execute("SELECT type, from_id, to_id, id FROM relationship")
+        return sorted(rows)
+    finally:
+        staging.close()
+
+
+def test_ties_between_nodes_already_read_are_checked_as_the_later_pass_would(
+    clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ties that name only nodes already staged, by id, are checked as they come;
+    the others (a node further down the file, a name) wait for every node.  A
+    staged id is what a reference means first, so the outcome is the one where
+    every tie waits: here with batches of two, on a file that mixes every case."""
+
+    def node(id: str, name: str, row: int) -> NodeRecord:
+        properties = {**KIND_OF["Actor"], "id": id, "name": name}
+        return NodeRecord(("Actor",), properties, Location("f", "nodes", row))
+
+    def tie(source: str, target: str, row: int) -> RelationshipRecord:
+        where = Location("f", "relationships", row)
+        return RelationshipRecord("COOPERATES_WITH", source, target, {}, where)
+
+    records = [
+        node("alpha", "Alpha", 1),
+        node("gamma", "beta", 2),  # a name that is another node's id
+        tie("alpha", "beta", 1),  # beta comes later: waits, then means the id
+        tie("alpha", "gamma", 2),  # both read: checked at once
+        node("beta", "Beta Coop", 3),
+        tie("Beta Coop", "delta", 3),  # a name, and a node further down: waits
+        tie("beta", "gamma", 4),  # both read: checked at once
+        node("delta", "Delta", 4),
+    ]
+    monkeypatch.setattr(validation, "BATCH_SIZE", 2)
+    at_once = _staged_ties(clean_database, tmp_path / "at-once", records)
+
+    def every_tie_waits(
+        batch: list[RelationshipRecord], _: Any, staging: Staging, *__: Any
+    ) -> None:
+        for rel_record in batch:
+            staging.add_raw_relationship(rel_record)
+
+    monkeypatch.setattr(validation, "_stage_relationships_between_known_ids", every_tie_waits)
+    assert _staged_ties(clean_database, tmp_path / "waiting", records) == at_once
+    assert [(source, target) for _, source, target, _ in at_once] == [
+        ("alpha", "beta"),
+        ("alpha", "gamma"),
+        ("beta", "delta"),
+        ("beta", "gamma"),
+    ]
