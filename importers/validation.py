@@ -165,12 +165,15 @@ def _plain(properties: dict[str, Any]) -> dict[str, Any]:
 
 def _split(properties: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any], Any]:
     """(domain properties, x_ extras, recorded_at)."""
-    domain = {
-        k: v
-        for k, v in properties.items()
-        if not k.startswith(EXTRA_PREFIX) and k not in _SERVER_FIELDS and v is not None
-    }
-    extras = {k: v for k, v in properties.items() if k.startswith(EXTRA_PREFIX) and v is not None}
+    domain: dict[str, Any] = {}
+    extras: dict[str, Any] = {}
+    for key, value in properties.items():  # one pass: it runs on every row
+        if value is None:
+            continue
+        if key.startswith(EXTRA_PREFIX):
+            extras[key] = value
+        elif key not in _SERVER_FIELDS:
+            domain[key] = value
     return domain, extras, properties.get("recorded_at")
 
 
@@ -444,8 +447,11 @@ def _stage_relationships(
 ) -> None:
     """Resolve and check a batch of relationship records; stage the valid ones.
     ``known``: the staged labels of every node the batch names, when already read."""
-    references = set().union(*(_references(r) for r in batch))
-    in_file = known if known is not None else staging.labels_of(references)
+    if known is not None:
+        in_file, references = known, set()  # every reference is a staged id
+    else:
+        references = set().union(*(_references(r) for r in batch))
+        in_file = staging.labels_of(references)
     unknown_ids = sorted(references - set(in_file))
     in_database = lookup.labels_by_id(unknown_ids) if unknown_ids else {}
     folded = sorted({fold(ref) for ref in unknown_ids if in_database.get(ref) is None})
