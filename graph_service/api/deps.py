@@ -41,12 +41,18 @@ class DatabaseProvider:
                 self._database = None
 
 
-def get_database(request: Request) -> Database:
+def database_of(request: Request) -> Database:
     provider: DatabaseProvider = request.app.state.database_provider
     return provider.get()
 
 
-def get_settings_from_app(request: Request) -> Settings:
+async def get_database(request: Request) -> Database:
+    """The dependency: a coroutine, so that FastAPI does not hand it to a thread
+    (creating the driver does no I/O: it connects on first use)."""
+    return database_of(request)
+
+
+async def get_settings_from_app(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

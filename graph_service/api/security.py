@@ -94,7 +94,7 @@ def requires(role: Role) -> Any:
     """A route dependency: the caller must hold ``role`` (403 before the request
     body is even looked at).  The services check again: this only answers first."""
 
-    def check(caller: Annotated[Caller, Depends(current_caller)]) -> Caller:
+    async def check(caller: Annotated[Caller, Depends(current_caller)]) -> Caller:
         caller.require(role)
         return caller
 

@@ -1,6 +1,11 @@
 """The services a route uses, built for the request's caller: no router talks
 to a repository, so the permission and privacy rules of the services hold for
-every route."""
+every route.
+
+The factories are coroutines: they only build objects, and FastAPI runs a plain
+function dependency in its thread pool, a hand-over between threads per
+dependency per request (a tenth of a busy API worker's time, py-spy).  What
+waits on the database (the routes, the caller's key) stays in the pool."""
 
 from __future__ import annotations
 
@@ -21,41 +26,47 @@ from graph_service.services.territories import TerritoryService
 from graph_service.services.transfer import TransferService
 
 
-def _relationships(database: DatabaseDep, caller: CallerDep) -> RelationshipService:
+async def _relationships(database: DatabaseDep, caller: CallerDep) -> RelationshipService:
     return RelationshipService(database, caller)
 
 
-def _territories(database: DatabaseDep, caller: CallerDep) -> TerritoryService:
+async def _territories(database: DatabaseDep, caller: CallerDep) -> TerritoryService:
     return TerritoryService(database, caller)
 
 
-def _actors(database: DatabaseDep, caller: CallerDep) -> ActorService:
+async def _actors(database: DatabaseDep, caller: CallerDep) -> ActorService:
     return ActorService(database, caller)
 
 
-def _sdgs(database: DatabaseDep, caller: CallerDep) -> SdgService:
+async def _sdgs(database: DatabaseDep, caller: CallerDep) -> SdgService:
     return SdgService(database, caller)
 
 
-def _analyses(
+async def _analyses(
     database: DatabaseDep, settings: SettingsDep, caller: CallerDep, request: Request
 ) -> AnalysisService:
     return AnalysisService(database, settings, request_language(request), caller=caller)
 
 
-def _transfer(database: DatabaseDep, settings: SettingsDep, caller: CallerDep) -> TransferService:
+async def _transfer(
+    database: DatabaseDep, settings: SettingsDep, caller: CallerDep
+) -> TransferService:
     return TransferService(database, caller, settings.import_dir)
 
 
-def _accounts(database: DatabaseDep, settings: SettingsDep, caller: CallerDep) -> AccountService:
+async def _accounts(
+    database: DatabaseDep, settings: SettingsDep, caller: CallerDep
+) -> AccountService:
     return AccountService(database, caller, settings.key_lifetime_days)
 
 
-def _audit(database: DatabaseDep) -> AuditService:
+async def _audit(database: DatabaseDep) -> AuditService:
     return AuditService(database)
 
 
-def _console(database: DatabaseDep, settings: SettingsDep, caller: CallerDep) -> ConsoleService:
+async def _console(
+    database: DatabaseDep, settings: SettingsDep, caller: CallerDep
+) -> ConsoleService:
     return ConsoleService(database, caller, settings)
 
 

@@ -115,3 +115,28 @@ def test_a_single_statement_read_outlives_a_short_cut(clean_database: Database) 
     finally:
         proxy.stop()
         database.close()
+
+
+def test_reads_go_through_a_routing_uri(clean_database: Database) -> None:
+    """A cluster or Aura is reached through a routing URI (``neo4j://``): both
+    kinds of read, the transaction and the single statement, are routed to a
+    reader (here the single server answers the routing table itself)."""
+    real = urlparse(clean_database.connection.uri)
+    routed = Database(
+        ConnectionInfo(
+            f"neo4j://{real.hostname}:{real.port}",
+            clean_database.connection.user,
+            clean_database.connection.password,
+            clean_database.connection.database,
+        ),
+        timeout_seconds=5.0,
+    )
+
+    def answer(tx: ManagedTransaction) -> int:
+        return int(tx.run("RETURN 42 AS answer").single(strict=True)["answer"])
+
+    try:
+        assert routed.read(answer) == 42
+        assert routed.read_statement(answer) == 42
+    finally:
+        routed.close()

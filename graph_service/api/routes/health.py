@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, Request
 
-from graph_service.api.deps import get_database
+from graph_service.api.deps import database_of
 
 router = APIRouter(tags=["health"])
 
@@ -15,5 +15,5 @@ def healthz() -> dict[str, str]:
 @router.get("/readyz", summary="Neo4j answers")
 def readyz(request: Request) -> dict[str, str]:
     """200 when a query round trip succeeds; otherwise a 503 problem."""
-    get_database(request).ping()
+    database_of(request).ping()
     return {"status": "ready"}
