@@ -19,18 +19,24 @@ from tests.integration.conftest import api_settings, issue_key
 from tests.integration.tcp_proxy import TcpProxy
 
 
+def _database_at(database: Database, uri: str, timeout_seconds: float) -> Database:
+    """Another driver on the test server's database, through ``uri``."""
+    found = database.connection
+    return Database(
+        ConnectionInfo(uri, found.user, found.password, found.database), timeout_seconds
+    )
+
+
+def _answer(tx: ManagedTransaction) -> int:
+    return int(tx.run("RETURN 42 AS answer").single(strict=True)["answer"])
+
+
 @pytest.fixture
 def proxied(clean_database: Database) -> Iterator[tuple[TcpProxy, TestClient]]:
     real = urlparse(clean_database.connection.uri)
     proxy = TcpProxy(real.hostname or "127.0.0.1", real.port or 7687)
     proxy.start()
-    connection = ConnectionInfo(
-        f"bolt://127.0.0.1:{proxy.port}",
-        clean_database.connection.user,
-        clean_database.connection.password,
-        clean_database.connection.database,
-    )
-    database = Database(connection, timeout_seconds=2.0)
+    database = _database_at(clean_database, f"bolt://127.0.0.1:{proxy.port}", 2.0)
     try:
         token = issue_key(clean_database, Role.ADMIN)
         with TestClient(
@@ -87,30 +93,18 @@ def test_a_single_statement_read_outlives_a_short_cut(clean_database: Database) 
     real = urlparse(clean_database.connection.uri)
     proxy = TcpProxy(real.hostname or "127.0.0.1", real.port or 7687)
     proxy.start()
-    database = Database(
-        ConnectionInfo(
-            f"bolt://127.0.0.1:{proxy.port}",
-            clean_database.connection.user,
-            clean_database.connection.password,
-            clean_database.connection.database,
-        ),
-        timeout_seconds=2.0,
-    )
-
-    def answer(tx: ManagedTransaction) -> int:
-        return int(tx.run("RETURN 42 AS answer").single(strict=True)["answer"])
-
+    database = _database_at(clean_database, f"bolt://127.0.0.1:{proxy.port}", 2.0)
     try:
-        assert database.read_statement(answer) == 42
+        assert database.read_statement(_answer) == 42
         proxy.stop()  # every pooled connection dies, new ones are refused…
         back = threading.Timer(0.5, proxy.start)  # …for half a second
         back.start()
-        assert database.read_statement(answer) == 42
+        assert database.read_statement(_answer) == 42
         back.join()
         proxy.stop()  # and a cut that lasts is a clear 503, not a hang
         started = time.monotonic()
         with pytest.raises(DatabaseUnavailableError):
-            database.read_statement(answer)
+            database.read_statement(_answer)
         assert time.monotonic() - started < 10
     finally:
         proxy.stop()
@@ -122,21 +116,9 @@ def test_reads_go_through_a_routing_uri(clean_database: Database) -> None:
     kinds of read, the transaction and the single statement, are routed to a
     reader (here the single server answers the routing table itself)."""
     real = urlparse(clean_database.connection.uri)
-    routed = Database(
-        ConnectionInfo(
-            f"neo4j://{real.hostname}:{real.port}",
-            clean_database.connection.user,
-            clean_database.connection.password,
-            clean_database.connection.database,
-        ),
-        timeout_seconds=5.0,
-    )
-
-    def answer(tx: ManagedTransaction) -> int:
-        return int(tx.run("RETURN 42 AS answer").single(strict=True)["answer"])
-
+    routed = _database_at(clean_database, f"neo4j://{real.hostname}:{real.port}", 5.0)
     try:
-        assert routed.read(answer) == 42
-        assert routed.read_statement(answer) == 42
+        assert routed.read(_answer) == 42
+        assert routed.read_statement(_answer) == 42
     finally:
         routed.close()
