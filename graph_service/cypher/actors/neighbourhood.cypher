@@ -7,6 +7,8 @@
 //             neighbouring actors placed in it or its sub-territories), $limit (max paths).
 // Returns: centre (map), path_nodes and path_relationships (per path; the caller removes
 //          repeats), truncated (true when $limit paths were reached); no row when absent.
+//          recorded_at comes as ISO 8601 text: decoding a date-time in the driver
+//          costs more than parsing it back in Python.
 MATCH (centre:Actor {id: $id})
 OPTIONAL MATCH path = (centre)-[*1..__DEPTH__]-(:Entity)
 WHERE all(r IN relationships(path) WHERE ($types IS NULL OR type(r) IN $types)
