@@ -27,7 +27,7 @@ from typing import Any
 
 from graph_service.domain.enums import NodeLabel
 from importers.formats.admin_csv import AdminFiles, AdminWriter, MixedTypesError
-from importers.loader import Summary
+from importers.loader import Summary, stamped
 from importers.staging import load
 
 #: Rows handed to the child at a time (one pipe message).
@@ -36,8 +36,7 @@ _SDG = NodeLabel.SDG.value
 
 
 def _node_row(id: str, blob: bytes) -> dict[str, Any]:
-    properties = load(blob)
-    recorded_at = properties.pop("recorded_at", None)
+    properties, recorded_at = stamped(load(blob))
     return {"id": id, "properties": properties, "recorded_at": recorded_at}
 
 

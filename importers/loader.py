@@ -78,7 +78,7 @@ def plan(staging: Staging, stored_nodes: Callable[[list[str]], Stored], batch_si
     return summary
 
 
-def _stamped(properties: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+def stamped(properties: dict[str, Any]) -> tuple[dict[str, Any], Any]:
     """(the properties a write sets, the recording date the file gave or None).
     The dict is freshly unpickled and changed in place: cheaper than a copy on
     every row of a large import."""
@@ -103,7 +103,7 @@ def node_writes(
                         "stamp": NodeLabel.SDG.value not in labels,
                     }
                     for id, _, properties in group
-                    for written, recorded_at in [_stamped(properties)]
+                    for written, recorded_at in [stamped(properties)]
                 ],
             )
 
@@ -125,7 +125,7 @@ def relationship_writes(staging: Staging, size: int) -> Iterator[tuple[str, list
                         "recorded_at": recorded_at,
                     }
                     for id, _, from_id, to_id, properties in group
-                    for written, recorded_at in [_stamped(properties)]
+                    for written, recorded_at in [stamped(properties)]
                 ],
             )
 

@@ -452,14 +452,14 @@ def _stage_relationships(
     else:
         references = set().union(*(_references(r) for r in batch))
         in_file = staging.labels_of(references)
-    unknown_ids = sorted(references - set(in_file))
+    unknown_ids = sorted(references - in_file.keys())
     in_database = lookup.labels_by_id(unknown_ids) if unknown_ids else {}
     folded = sorted({fold(ref) for ref in unknown_ids if in_database.get(ref) is None})
     names_in_file = staging.ids_by_name(folded) if folded else {}
     by_name = lookup.ids_by_name(folded) if folded else {}
     candidates = {cid for found in (names_in_file, by_name) for m in found.values() for cid, _ in m}
-    in_file.update(staging.labels_of(candidates - set(in_file)))
-    named_ids = sorted(candidates - set(in_file) - set(in_database))
+    in_file.update(staging.labels_of(candidates - in_file.keys()))
+    named_ids = sorted(candidates - in_file.keys() - in_database.keys())
     if named_ids:
         in_database.update(lookup.labels_by_id(named_ids))
 
