@@ -41,6 +41,12 @@ class Benchmark:
 BENCHMARKS = (
     Benchmark("brokers", "brokers.py", (), ("--actors", "400", "--repeat", "1")),
     Benchmark(
+        "communities",
+        "communities.py",
+        (),
+        ("--actors", "400", "--repeat", "1", "--permutations", "50"),
+    ),
+    Benchmark(
         "import", "import_scale.py", ("--actors", "20000"), ("--actors", "300", "--repeat", "1")
     ),
     Benchmark(
@@ -90,7 +96,9 @@ def run(benchmarks: tuple[Benchmark, ...], results: Path, small: bool) -> dict[s
         out = results / f"{benchmark.name}.json"
         out.unlink(missing_ok=True)  # only this run's figures (import.json would keep old ones)
         arguments = benchmark.small if small else benchmark.full
-        command = [sys.executable, str(ROOT / "benchmarks" / benchmark.script), *arguments]
+        # As modules from the checkout, so that one benchmark can use another's graphs.
+        module = f"benchmarks.{benchmark.script.removesuffix('.py')}"
+        command = [sys.executable, "-m", module, *arguments]
         print(f"== {benchmark.name}: {' '.join(command[1:])}", flush=True)
         subprocess.run([*command, "--out", str(out)], cwd=ROOT, check=True)
         measured[benchmark.name] = json.loads(out.read_text(encoding="utf-8"))
@@ -138,6 +146,19 @@ def render(measured: dict[str, Any], small: bool) -> str:
                 "≤ 1.5",
             )
         )
+    for row in measured["communities"]["results"]:
+        rows.append(
+            (
+                f"silos analysis, {row['actors']:,} actors / {row['ties']:,} ties "
+                f"({row['graph']}; {row['permutations']:,} permutations; its Louvain alone: "
+                f"{row['maillage_louvain_s']} s, {row['maillage_communities']} communities)",
+                f"{row['maillage_silos_s']} s",
+                f"igraph Leiden alone: {row['igraph_leiden_s']} s, "
+                f"{row['igraph_leiden_communities']} communities",
+                f"{row['ratio']} (Louvain alone: {row['detection_ratio']})",
+                "—",
+            )
+        )
     for row in measured["import"]["runs"]:
         rows.append(
             (
@@ -182,6 +203,17 @@ def render(measured: dict[str, Any], small: bool) -> str:
             f"Neo4j LOAD CSV of the same CSV files, no checks: {load['seconds']} s",
             f"{national['load_ratio']}",
             "< 1",
+        )
+    )
+    admin = national["neo4j_admin_peer"]
+    rows.append(
+        (
+            f"the same bulk load against Neo4j's offline importer, {national['records']:,} records",
+            f"{bulk['seconds']} s",
+            f"neo4j-admin database import of the same CSV files, no checks, then start and "
+            f"schema: {admin['seconds']} s (the import itself: {admin['offline_seconds']} s)",
+            f"{national['admin_ratio']}",
+            "—",
         )
     )
     for kind, peer_name in (
