@@ -17,7 +17,10 @@ WHERE all(r IN relationships(path) WHERE ($types IS NULL OR type(r) IN $types)
   AND all(x IN nodes(path)[1..] WHERE NOT x:Actor OR (
       all(key IN keys($equals) WHERE x[key] = $equals[key])
       AND ($territory IS NULL OR EXISTS {
-        MATCH (x)-[:ANCHORED_IN|ACTIVE_IN]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory})
+        // Walked up from the neighbour: coalesce() is no index lookup, so the
+        // planner cannot walk down the territory's whole subtree for each one.
+        MATCH (x)-[:ANCHORED_IN|ACTIVE_IN]->(:Territory)-[:PART_OF*0..]->(top:Territory)
+        WHERE coalesce(top.id, '') = $territory
       })))
 WITH centre, path LIMIT $limit
 WITH centre, collect(path) AS paths

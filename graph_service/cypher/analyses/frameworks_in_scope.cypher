@@ -6,11 +6,15 @@
 // Returns: one row per framework: id, name, level, type, formality, parents (ids of
 //          frameworks it is PART_OF), successors (SUCCEEDED_BY ids), participants
 //          (maps: id, name, role, kind 'Actor'/'Person'), source, source_ref.
+// Walked up from each framework (coalesce() is no index lookup), not down the
+// scope's whole subtree once per framework.
 MATCH (f:DialogueFramework)
 WHERE ($operation IS NULL OR EXISTS {
-        MATCH (f)-[:FRAMES]->(:Operation)-[:PART_OF*0..]->(:Operation {id: $operation}) })
+        MATCH (f)-[:FRAMES]->(:Operation)-[:PART_OF*0..]->(top:Operation)
+        WHERE coalesce(top.id, '') = $operation })
   AND ($territory IS NULL OR EXISTS {
-        MATCH (f)-[:COVERS]->(:Territory)-[:PART_OF*0..]->(:Territory {id: $territory}) })
+        MATCH (f)-[:COVERS]->(:Territory)-[:PART_OF*0..]->(top:Territory)
+        WHERE coalesce(top.id, '') = $territory })
 CALL (f) {
   OPTIONAL MATCH (f)-[:PART_OF]->(parent:DialogueFramework)
   RETURN collect(DISTINCT parent.id) AS parents
