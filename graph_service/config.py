@@ -91,6 +91,11 @@ class Settings(BaseSettings):
 
     # Analyses.
     north_countries: Annotated[str, Field(validation_alias="MAILLAGE_NORTH_COUNTRIES")] = ""
+    #: With engine=gds, scopes of more actors than this are analysed in the database
+    #: alone (only the top rows and their surroundings reach Python).
+    gds_in_database_above: Annotated[
+        int, Field(ge=0, le=100_000_000, validation_alias="MAILLAGE_GDS_IN_DATABASE_ABOVE")
+    ] = 50_000
 
     # HTTP API.
     api_host: Annotated[str, Field(validation_alias="MAILLAGE_API_HOST")] = "127.0.0.1"

@@ -161,6 +161,27 @@ def tie_weight(type_weight: float, strength: int | None) -> float:
     return type_weight * (strength if strength is not None else 2) / 2
 
 
+def actor_attributes(actor: Mapping[str, Any], options: ProjectionOptions) -> dict[str, Any]:
+    """An analysis graph's node attributes for an actor row of the scope."""
+    return {
+        "name": actor.get("name") or actor["id"],
+        "sphere": actor.get("sphere") or "unknown",
+        "nature": actor.get("nature"),
+        "country": actor.get("country"),
+        "side": side_of(actor.get("country"), options.north_countries),
+        "territory": actor.get("home") or "unknown",
+        "level": actor.get("home_level") or "unknown",
+        "territories": frozenset(actor.get("territories") or ()),
+        "frameworks": frozenset(actor.get("frameworks") or ()),
+        "operations": frozenset(actor.get("operations") or ()),
+        "issues": frozenset(actor.get("issues") or ()),
+        "sdgs": frozenset(actor.get("sdgs") or ()),
+        "home_name": actor.get("home_name"),
+        "source": actor.get("source"),
+        "source_ref": actor.get("source_ref"),
+    }
+
+
 def build_graph(
     actors: Iterable[Mapping[str, Any]],
     ties: Iterable[Mapping[str, Any]],
@@ -170,24 +191,7 @@ def build_graph(
     """Assemble the analysis graph from rows (pure: no database)."""
     graph = nx.Graph(parameters=options.describe(), conflicts=set(), conflict_kinds={})
     for actor in actors:
-        graph.add_node(
-            actor["id"],
-            name=actor.get("name") or actor["id"],
-            sphere=actor.get("sphere") or "unknown",
-            nature=actor.get("nature"),
-            country=actor.get("country"),
-            side=side_of(actor.get("country"), options.north_countries),
-            territory=actor.get("home") or "unknown",
-            level=actor.get("home_level") or "unknown",
-            territories=frozenset(actor.get("territories") or ()),
-            frameworks=frozenset(actor.get("frameworks") or ()),
-            operations=frozenset(actor.get("operations") or ()),
-            issues=frozenset(actor.get("issues") or ()),
-            sdgs=frozenset(actor.get("sdgs") or ()),
-            home_name=actor.get("home_name"),
-            source=actor.get("source"),
-            source_ref=actor.get("source_ref"),
-        )
+        graph.add_node(actor["id"], **actor_attributes(actor, options))
     for tie in ties:
         source, target = tie["source"], tie["target"]
         if source not in graph or target not in graph or source == target:
@@ -307,6 +311,44 @@ def project(
     def work(tx: ManagedTransaction) -> nx.Graph:
         actors = _actors_in(tx, options, options.territory, options.operation)
         return _graph_of(tx, actors, options, place_sizes=place_sizes)
+
+    return database.read(work)
+
+
+def scope_actors(database: Database, options: ProjectionOptions) -> list[dict[str, Any]]:
+    """The scope's actors as rows, who they are only (no places, issues or SDGs) and
+    none of their ties: what an analysis run in the database needs to know of them."""
+
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        return _actors_in(tx, options, options.territory, options.operation, attributes=False)
+
+    return database.read(work)
+
+
+def project_surroundings(
+    database: Database,
+    options: ProjectionOptions,
+    ids: list[str],
+    rings: int,
+    scope: set[str],
+) -> nx.Graph:
+    """The actors ``ids``, those up to ``rings`` ties away from them within the scope
+    (whose actors are ``scope``), and every tie among them: enough for measures that
+    only look around an actor (its constraint and effective size need its partners'
+    own ties: two rings)."""
+
+    def work(tx: ManagedTransaction) -> nx.Graph:
+        types = [r.value for r in options.relations]
+        seen = set(ids)
+        frontier = list(ids)
+        for _ in range(rings):
+            found = repo.next_ring(tx, frontier, types, options.window)
+            # Never through an actor outside the scope: a national hub would bring
+            # its whole membership into a région's surroundings.
+            frontier = [id for id in found if id in scope and id not in seen]
+            seen.update(frontier)
+        actors = _actors_in(tx, options, ids=sorted(seen), attributes=False)
+        return _graph_of(tx, actors, options)
 
     return database.read(work)
 

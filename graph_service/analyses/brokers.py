@@ -213,8 +213,20 @@ class BrokerageResult:
     totals: dict[str, float]
 
 
+@dataclass(frozen=True)
+class ScopeCounts:
+    """What the expected brokerage counts depend on: the whole network's actors,
+    its arcs (an undirected tie is two) and the size of each group."""
+
+    actors: int
+    arcs: int
+    group_sizes: Mapping[Hashable, int]
+
+
 def brokerage_roles(
-    graph: nx.Graph | nx.DiGraph, partition: Mapping[Hashable, Hashable]
+    graph: nx.Graph | nx.DiGraph,
+    partition: Mapping[Hashable, Hashable],
+    scope: ScopeCounts | None = None,
 ) -> BrokerageResult:
     """Gould & Fernandez brokerage roles relative to a partition.
 
@@ -236,7 +248,10 @@ def brokerage_roles(
     representative and gatekeeper counts are equal and all counts are twice the
     number of unordered two-paths.  Expected values and standard deviations are
     those of ``sna::brokerage`` (random digraph of the observed density, same group
-    sizes), by the broker's group; ``z`` is None where the deviation is zero.
+    sizes), by the broker's group; ``z`` is None where the deviation is zero.  With
+    ``scope``, ``graph`` is part of a larger network (an actor's surroundings): the
+    expectations are the whole network's, and only the counts of nodes whose
+    partners and partners' ties ``graph`` holds are that network's.
 
     Examples
     --------
@@ -276,7 +291,10 @@ def brokerage_roles(
                     counts[_role(from_group, own, to_group)] += count
         counts["total"] = sum(counts[role] for role in ROLES)
         raw[broker] = counts
-    expected, deviation = _brokerage_moments(directed, groups)
+    if scope is None:
+        arcs = sum(1 for u, v in directed.edges if u != v)
+        scope = ScopeCounts(directed.number_of_nodes(), arcs, Counter(groups.values()))
+    expected, deviation = _brokerage_moments(scope)
     z: dict[Hashable, dict[str, float | None]] = {}
     for node, counts in raw.items():
         group = groups[node]
@@ -304,13 +322,12 @@ def _role(from_group: Hashable, broker_group: Hashable, to_group: Hashable) -> s
 
 
 def _brokerage_moments(
-    directed: nx.DiGraph, groups: Mapping[Hashable, Hashable]
+    scope: ScopeCounts,
 ) -> tuple[dict[Hashable, dict[str, float]], dict[Hashable, dict[str, float]]]:
     """Expected counts and standard deviations per broker group (sna's formulas)."""
-    n_total = float(directed.number_of_nodes())
-    arcs = sum(1 for u, v in directed.edges if u != v)
-    d = arcs / (n_total * (n_total - 1)) if n_total > 1 else 0.0
-    sizes = Counter(groups.values())
+    n_total = float(scope.actors)
+    d = scope.arcs / (n_total * (n_total - 1)) if n_total > 1 else 0.0
+    sizes = scope.group_sizes
     p2 = d**2 * (1 - d)  # an open two-path: two arcs present, the shortcut absent
     p3 = d**3 * (1 - d) ** 3
     expected: dict[Hashable, dict[str, float]] = {}

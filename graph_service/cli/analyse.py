@@ -21,6 +21,7 @@ from graph_service.services.analyses import (
     AnalysisName,
     AnalysisQuery,
     AnalysisService,
+    CommunityAlgorithm,
     Engine,
     Partition,
 )
@@ -73,6 +74,10 @@ def analyse_command(
             "(inside Neo4j)."
         ),
     ] = Engine.PYTHON,
+    algorithm: Annotated[
+        CommunityAlgorithm,
+        typer.Option(help="How silos find communities: louvain, or leiden (all connected)."),
+    ] = CommunityAlgorithm.LOUVAIN,
     compare_at: options.CompareAt = None,
     max_age_months: Annotated[
         int, typer.Option(help="Inside allies: stale after this many months.")

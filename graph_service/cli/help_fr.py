@@ -158,6 +158,8 @@ HELP_FR: Final[dict[str, str]] = {
         "(caac, inside-allies-example).",
     "Format (default: from the file).": "Format (par défaut : d'après le fichier).",
     "Check and report; write nothing.": "Vérifier et rendre compte ; ne rien écrire.",
+    "How silos find communities: louvain, or leiden (all connected).":
+        "Comment le cloisonnement trouve les communautés : louvain, ou leiden (toutes connexes).",
     "Where brokers' betweenness and silos' communities run: python, or gds (inside Neo4j).": (
         "Où calculer l'intermédiarité (brokers) et les communautés (silos) : python, ou "
         "gds (dans Neo4j)."

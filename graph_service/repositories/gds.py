@@ -1,4 +1,4 @@
-"""The Graph Data Science engine: betweenness and Louvain computed inside Neo4j.
+"""The Graph Data Science engine: betweenness, Louvain and Leiden computed inside Neo4j.
 
 The scope's actors and ties are projected into a GDS in-memory graph under a name
 of this request's own, the algorithm streams its results back by actor id, and the
@@ -78,6 +78,18 @@ def betweenness(database: Database, name: str, config: dict[str, Any]) -> dict[s
     return dict(rows)
 
 
+def leiden(database: Database, name: str, config: dict[str, Any]) -> dict[str, int]:
+    """GDS Leiden community of every actor of graph ``name``."""
+    rows = _stream(
+        database,
+        query("analyses/gds_leiden"),
+        name,
+        config,
+        lambda record: (record["id"], int(record["community"])),
+    )
+    return dict(rows)
+
+
 def louvain(database: Database, name: str, config: dict[str, Any]) -> dict[str, int]:
     """GDS Louvain community of every actor of graph ``name``."""
     rows = _stream(
@@ -88,3 +100,45 @@ def louvain(database: Database, name: str, config: dict[str, Any]) -> dict[str, 
         lambda record: (record["id"], int(record["community"])),
     )
     return dict(rows)
+
+
+def size(database: Database, name: str) -> tuple[int, int]:
+    """Actors and (undirected) ties of graph ``name``."""
+
+    def work(tx: ManagedTransaction) -> tuple[int, int]:
+        record = tx.run(query("analyses/gds_size"), name=name).single(strict=True)
+        return int(record["nodes"]), int(record["ties"])
+
+    return database.write(work)
+
+
+def top_betweenness(
+    database: Database, name: str, config: dict[str, Any], top: int
+) -> list[tuple[str, float]]:
+    """The ``top`` highest raw GDS betweenness scores of graph ``name``, highest first,
+    and every score equal to the last of them (so that ties can be ordered by id as
+    the Python engine orders them); the other scores stay in the database."""
+    mutate = query("analyses/gds_top_betweenness")
+    ranked = query("analyses/gds_ranked")
+
+    def score(tx: ManagedTransaction) -> None:
+        tx.run(mutate, name=name, config={**config, "mutateProperty": "betweenness"}).consume()
+
+    def read(floor: float, limit: int) -> list[tuple[str, float]]:
+        def rows(tx: ManagedTransaction) -> list[tuple[str, float]]:
+            found = tx.run(ranked, name=name, property="betweenness", floor=floor, limit=limit)
+            return [(record["id"], float(record["score"])) for record in found]
+
+        return database.write(rows)
+
+    database.write(score)
+    first = read(-1.0, top)
+    if len(first) < top:
+        return first
+    # Equal scores at the cut: read them all (bounded: an all-zero tail of a huge
+    # graph is not worth listing), with a hair of margin for floating-point noise.
+    return read(first[-1][1] * (1 - 1e-9), top + TIE_ROWS)
+
+
+#: At most this many actors tied at the last rank are read to order them by id.
+TIE_ROWS = 10_000

@@ -10,6 +10,7 @@ The report shapes are part of the API (kept stable): every report has
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
@@ -44,11 +45,14 @@ from graph_service.projection import (
     DEFAULT_NORTH,
     DEFAULT_RELATIONS,
     ProjectionOptions,
+    actor_attributes,
     project,
     project_around,
     project_between,
     project_double_space,
     project_frameworks,
+    project_surroundings,
+    scope_actors,
 )
 from graph_service.repositories import gds as gds_repo
 from graph_service.repositories import projection as projection_repo
@@ -87,6 +91,13 @@ class Engine(StrEnum):
 
     PYTHON = "python"
     GDS = "gds"
+
+
+class CommunityAlgorithm(StrEnum):
+    """How silos find communities (to compare with the declared groups)."""
+
+    LOUVAIN = "louvain"
+    LEIDEN = "leiden"
 
 
 class AnalysisQuery(BaseModel):
@@ -171,6 +182,11 @@ class AnalysisQuery(BaseModel):
         "python (networkx, igraph) or gds (Neo4j's Graph Data Science, inside the "
         "database).",
     )
+    algorithm: CommunityAlgorithm = Field(
+        default=CommunityAlgorithm.LOUVAIN,
+        description="Silos: how communities are found: louvain, or leiden (every community "
+        "connected; iterated until the partition no longer changes).",
+    )
     compare_at: date | None = Field(
         default=None, description="Silos: also compute at this date, and the change."
     )
@@ -235,7 +251,14 @@ ANALYSIS_OPTIONS: dict[AnalysisName, tuple[str, ...]] = {
         "engine",
         "compare_at",
     ),
-    AnalysisName.SILOS: ("partition", "permutations", "weighted", "engine", "compare_at"),
+    AnalysisName.SILOS: (
+        "partition",
+        "permutations",
+        "weighted",
+        "engine",
+        "algorithm",
+        "compare_at",
+    ),
     AnalysisName.ALLIES: ("actor", "top"),
     AnalysisName.INSIDE_ALLIES: ("actor", "target", "top", "max_age_months"),
     AnalysisName.LEVELS: (),
@@ -293,13 +316,18 @@ INTRODUCTION_BUDGET = 50_000
 INTRODUCTION_MAX_TIES = 6
 
 
-def scope_check(graph: nx.Graph) -> dict[str, Any]:
-    """Whether ``graph`` is large enough to conclude (:data:`MIN_ACTORS`, :data:`MIN_TIES`).
+def scope_check(graph: nx.Graph, summary: dict[str, int] | None = None) -> dict[str, Any]:
+    """Whether the scope is large enough to conclude (:data:`MIN_ACTORS`,
+    :data:`MIN_TIES`): ``graph``'s size, or the ``summary`` of a scope analysed in
+    the database (whose graph is only the part a map shows).
 
     >>> scope_check(nx.path_graph(3))["too_small"]
     True
     """
-    actors, ties = graph.number_of_nodes(), graph.number_of_edges()
+    if summary is not None:
+        actors, ties = summary["actors"], summary["ties"]
+    else:
+        actors, ties = graph.number_of_nodes(), graph.number_of_edges()
     return {
         "actors": actors,
         "ties": ties,
@@ -414,7 +442,9 @@ class AnalysisService:
         self.caller.require(Role.VIEWER)
         analysis = self._dispatch(name, self.resolved(query))
         if name in (AnalysisName.BROKERS, AnalysisName.SILOS):
-            analysis.report["scope_check"] = scope_check(analysis.graph)
+            report = analysis.report
+            whole = report["summary"] if "in_database" in report else None
+            report["scope_check"] = scope_check(analysis.graph, whole)
         return analysis
 
     def graph_at_second_date(self, query: AnalysisQuery) -> nx.Graph:
@@ -447,9 +477,12 @@ class AnalysisService:
 
     def brokers(self, query: AnalysisQuery) -> Analysis:
         options = projection_options(query, self.settings)
-        graph = project(self.database, options)
         report = self._header(AnalysisName.BROKERS, options, query)
         report["parameters"].update(weighted=query.weighted, sample=query.sample)
+        actors = self._scope_left_in_database(query, options)
+        if actors is not None:
+            return self._brokers_in_database(query, options, actors, report)
+        graph = project(self.database, options)
         report.update(brokers_report(graph, query, self._gds_betweenness(graph, query, options)))
         if query.compare_at is not None:
             compared = self.graph_at_second_date(query)
@@ -490,6 +523,96 @@ class AnalysisService:
 
     # --- the GDS engine --------------------------------------------------------------
 
+    def _scope_left_in_database(
+        self, query: AnalysisQuery, options: ProjectionOptions
+    ) -> list[dict[str, Any]] | None:
+        """The scope's actors when the analysis runs in the database alone: with the
+        GDS engine, on more actors than ``gds_in_database_above``, without derived
+        co-attendance ties (GDS projects stored ties only).  None otherwise."""
+        if query.engine is not Engine.GDS or options.shared_weight > 0:
+            return None
+        actors = scope_actors(self.database, options)
+        return actors if len(actors) > self.settings.gds_in_database_above else None
+
+    def _brokers_in_database(
+        self,
+        query: AnalysisQuery,
+        options: ProjectionOptions,
+        actors: list[dict[str, Any]],
+        report: dict[str, Any],
+    ) -> Analysis:
+        """Brokers of a scope too large to read into Python: GDS ranks every actor
+        inside Neo4j and returns the top rows only; their other measures are computed
+        on their surroundings (two rings: constraint needs the partners' own ties),
+        which give the same values as the whole scope.  Brokerage expectations use the
+        whole scope's size, density and groups.  What needs every actor (totals,
+        bridges, cut points, between-group shares) is not computed."""
+        figures, graph = self._top_brokers_in_database(query, options, actors)
+        report.update(figures)
+        if query.compare_at is not None:
+            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            later_actors = scope_actors(self.database, later)
+            after, _ = self._top_brokers_in_database(query, later, later_actors)
+            report["compared"] = {"at": query.compare_at.isoformat(), **after}
+            report["change"] = {
+                "betweenness": brokers_analysis.betweenness_change(
+                    report["results"], after["results"]
+                )
+            }
+        report["labels"] = _labels(
+            ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"],
+            self.language,
+        )
+        return Analysis(graph, report)
+
+    def _top_brokers_in_database(
+        self, query: AnalysisQuery, options: ProjectionOptions, actors: list[dict[str, Any]]
+    ) -> tuple[dict[str, Any], nx.Graph]:
+        ids = [actor["id"] for actor in actors]
+        config = _gds_betweenness_config(query, len(ids))
+        scope = (ids, *_gds_scope_options(options))
+        with gds_repo.projected(self.database, *scope) as name:
+            n, ties = gds_repo.size(self.database, name)
+            ranked = gds_repo.top_betweenness(self.database, name, config, query.top)
+        scale = _gds_betweenness_scale(n, config)
+        scores = sorted(
+            ((id, raw * scale) for id, raw in ranked), key=lambda x: (-round(x[1], 9), x[0])
+        )[: query.top]
+        top = [id for id, _ in scores]
+        around = project_surroundings(self.database, options, top, rings=2, scope=set(ids))
+        strength = "weight" if query.weighted else None
+        groups = partition_of(around, query.partition)
+        sizes: Counter[Hashable] = Counter(
+            str(actor_attributes(actor, options)[query.partition.value]) for actor in actors
+        )
+        local = _LocalBrokerage(
+            around,
+            groups,
+            brokers_analysis.burt_constraint(around, weight=strength),
+            brokers_analysis.effective_size(around, weight=strength),
+            brokers_analysis.brokerage_roles(
+                around, groups, brokers_analysis.ScopeCounts(n, 2 * ties, sizes)
+            ),
+            errors={},
+        )
+        shown = set(top).union(*(around[id] for id in top))
+        figures = {
+            "summary": {"actors": n, "ties": ties},
+            "results": [local.row(id, score) for id, score in scores],
+            "in_database": {
+                "above": self.settings.gds_in_database_above,
+                "actors_read": around.number_of_nodes(),
+                "not_computed": [
+                    "brokerage_totals",
+                    "bridges",
+                    "articulation_points",
+                    "between_groups",
+                    "betweenness_error",
+                ],
+            },
+        }
+        return figures, around.subgraph(shown).copy()
+
     def _gds_betweenness(
         self, graph: nx.Graph, query: AnalysisQuery, options: ProjectionOptions
     ) -> dict[Hashable, float] | None:
@@ -497,33 +620,28 @@ class AnalysisService:
         scaled as the Python engine scales it; None with the Python engine."""
         if query.engine is not Engine.GDS or graph.number_of_nodes() == 0:
             return None
-        config: dict[str, Any] = {}
         n = graph.number_of_nodes()
-        if query.weighted:
-            config["relationshipWeightProperty"] = "distance"
-        if query.sample is not None and query.sample < n:
-            config.update(samplingSize=query.sample, samplingSeed=query.seed)
+        config = _gds_betweenness_config(query, n)
         with gds_repo.projected(self.database, *_gds_scope(graph, options)) as name:
             raw = gds_repo.betweenness(self.database, name, config)
-        # GDS counts each unordered pair once, unnormalised; networkx divides by the
-        # (n-1)(n-2)/2 pairs.  A sample is scaled up to all sources, as networkx does.
-        scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-        if "samplingSize" in config:
-            scale *= n / query.sample
+        scale = _gds_betweenness_scale(n, config)
         return {node: raw.get(str(node), 0.0) * scale for node in graph.nodes}
 
     def _gds_communities(
         self, graph: nx.Graph, query: AnalysisQuery, options: ProjectionOptions
     ) -> dict[Hashable, int] | None:
-        """Louvain communities from Neo4j's Graph Data Science, numbered as the
-        Python engine numbers them; None with the Python engine."""
+        """Louvain or Leiden communities from Neo4j's Graph Data Science, numbered as
+        the Python engine numbers them; None with the Python engine."""
         if query.engine is not Engine.GDS or graph.number_of_edges() == 0:
             return None
         config: dict[str, Any] = {"concurrency": 1}
         if query.weighted:
             config["relationshipWeightProperty"] = "weight"
         with gds_repo.projected(self.database, *_gds_scope(graph, options)) as name:
-            found = gds_repo.louvain(self.database, name, config)
+            if query.algorithm is CommunityAlgorithm.LEIDEN:
+                found = gds_repo.leiden(self.database, name, {**config, "randomSeed": query.seed})
+            else:
+                found = gds_repo.louvain(self.database, name, config)
         return silos_analysis.numbered({node: found.get(str(node), -1) for node in graph.nodes})
 
     # --- allies --------------------------------------------------------------------
@@ -832,12 +950,71 @@ def _gds_scope(
     graph: nx.Graph, options: ProjectionOptions
 ) -> tuple[list[str], list[str], dict[str, float], tuple[date | None, date | None]]:
     """What the GDS projection needs to project the same graph as ``graph``."""
+    return ([str(node) for node in graph.nodes], *_gds_scope_options(options))
+
+
+def _gds_scope_options(
+    options: ProjectionOptions,
+) -> tuple[list[str], dict[str, float], tuple[date | None, date | None]]:
+    """The tie types, their weights and the dates a GDS projection keeps."""
     return (
-        [str(node) for node in graph.nodes],
         [r.value for r in options.relations],
         {r.value: w for r, w in options.weights.items()},
         options.window,
     )
+
+
+def _gds_betweenness_config(query: AnalysisQuery, actors: int) -> dict[str, Any]:
+    config: dict[str, Any] = {}
+    if query.weighted:
+        config["relationshipWeightProperty"] = "distance"
+    if query.sample is not None and query.sample < actors:
+        # One thread: with several, the same seed gave different sources (measured on
+        # a région), and the same seed must give the same answer.
+        config.update(samplingSize=query.sample, samplingSeed=query.seed, concurrency=1)
+    return config
+
+
+def _gds_betweenness_scale(actors: int, config: dict[str, Any]) -> float:
+    """GDS counts each unordered pair once, unnormalised; networkx divides by the
+    (n-1)(n-2)/2 pairs.  A sample is scaled up to all sources, as networkx does."""
+    n = actors
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    if "samplingSize" in config:
+        scale *= n / config["samplingSize"]
+    return scale
+
+
+@dataclass(frozen=True)
+class _LocalBrokerage:
+    """What a brokers row says of an actor besides its betweenness: measures of its
+    surroundings, computed on a graph holding at least its partners and theirs."""
+
+    graph: nx.Graph
+    groups: dict[Hashable, str]
+    constraint: dict[Hashable, float]
+    size: dict[Hashable, float]
+    brokerage_analysis: brokers_analysis.BrokerageResult
+    errors: dict[Hashable, float]
+
+    def row(self, node: Hashable, score: float) -> dict[str, Any]:
+        brokerage = self.brokerage_analysis
+        return {
+            "id": node,
+            "name": self.graph.nodes[node].get("name"),
+            "group": self.groups[node],
+            "betweenness": round(score, 9),
+            "betweenness_error": round(self.errors[node], 9) if node in self.errors else None,
+            "constraint": _finite(self.constraint[node]),
+            "effective_size": _finite(self.size[node]),
+            "brokerage": {
+                role: brokerage.raw[node][role] for role in (*brokers_analysis.ROLES, "total")
+            },
+            "brokerage_expected": {
+                role: round(v, 6) for role, v in brokerage.expected[node].items()
+            },
+            "brokerage_z": {role: _finite(v) for role, v in brokerage.z[node].items()},
+        }
 
 
 def brokers_report(
@@ -847,30 +1024,24 @@ def brokers_report(
     is the betweenness another engine computed."""
     weight = "distance" if query.weighted else None
     strength = "weight" if query.weighted else None
+    # A sampled estimate comes with its standard error; an exact value has none, and
+    # neither has another engine's estimate (GDS gives no spread).
+    errors: dict[Hashable, float] = {}
     if scores is None:
-        scores = brokers_analysis.betweenness(graph, weight=weight, k=query.sample, seed=query.seed)
+        if query.sample is not None and query.sample < graph.number_of_nodes():
+            scores, errors = brokers_analysis.sampled_betweenness(
+                graph, weight=weight, k=query.sample, seed=query.seed
+            )
+        else:
+            scores = brokers_analysis.betweenness(graph, weight=weight)
     constraint = brokers_analysis.burt_constraint(graph, weight=strength)
     size = brokers_analysis.effective_size(graph, weight=strength)
     groups = partition_of(graph, query.partition)
     brokerage = brokers_analysis.brokerage_roles(graph, groups)
-    results = [
-        {
-            "id": node,
-            "name": graph.nodes[node].get("name"),
-            "group": groups[node],
-            "betweenness": round(scores[node], 9),
-            "constraint": _finite(constraint[node]),
-            "effective_size": _finite(size[node]),
-            "brokerage": {
-                role: brokerage.raw[node][role] for role in (*brokers_analysis.ROLES, "total")
-            },
-            "brokerage_expected": {
-                role: round(v, 6) for role, v in brokerage.expected[node].items()
-            },
-            "brokerage_z": {role: _finite(v) for role, v in brokerage.z[node].items()},
-        }
-        for node in graph.nodes
-    ]
+    local = _LocalBrokerage(
+        graph, groups, constraint, size, brokerage_analysis=brokerage, errors=errors
+    )
+    results = [local.row(node, scores[node]) for node in graph.nodes]
     results.sort(key=lambda r: (-r["betweenness"], str(r["id"])))
     report: dict[str, Any] = {
         "summary": {"actors": graph.number_of_nodes(), "ties": graph.number_of_edges()},
@@ -921,7 +1092,12 @@ def silos_report(
             blocks.setdefault(group, set()).add(node)
         modularity = _finite(nx.community.modularity(graph, list(blocks.values()), weight=weight))
         if detected is None:
-            detected = silos_analysis.louvain_communities(graph, weight=weight, seed=query.seed)
+            detect = (
+                silos_analysis.leiden_communities
+                if query.algorithm is CommunityAlgorithm.LEIDEN
+                else silos_analysis.louvain_communities
+            )
+            detected = detect(graph, weight=weight, seed=query.seed)
         nodes = sorted(graph.nodes, key=str)
         declared = [groups[n] for n in nodes]
         found = [detected[n] for n in nodes]

@@ -6,6 +6,7 @@ may differ a little)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -64,6 +65,28 @@ def test_gds_communities_are_as_good_a_partition(caac: Database) -> None:
     assert gds["modularity"] == python["modularity"]
 
 
+def test_leiden_in_both_engines_through_the_api_and_the_cli(
+    caac: Database, client: TestClient, neo4j_connection: Any
+) -> None:
+    python = _report(caac, AnalysisName.SILOS, permutations=0, algorithm="leiden")
+    gds = _report(caac, AnalysisName.SILOS, permutations=0, algorithm="leiden", engine=Engine.GDS)
+    mine, theirs = python["communities"], gds["communities"]  # type: ignore[index]
+    assert theirs["count"] == pytest.approx(mine["count"], rel=0.1)
+    assert theirs["nmi"] == pytest.approx(mine["nmi"], abs=0.05)
+    assert gds == _report(
+        caac, AnalysisName.SILOS, permutations=0, algorithm="leiden", engine=Engine.GDS
+    )  # seeded and on one thread: the same answer again
+    answered = client.get("/api/v1/analyses/silos", params={"algorithm": "leiden"})
+    assert answered.status_code == 200, answered.text
+    assert answered.json()["communities"]["count"] == mine["count"]
+    refused = client.get("/api/v1/analyses/silos", params={"algorithm": "infomap"})
+    assert refused.status_code == 422 and "algorithm" in refused.text
+    arguments = ("analyse", "silos", "--algorithm", "leiden", "--format", "json")
+    cli = run_cli(cli_env(neo4j_connection), *arguments, "--permutations", "0")
+    assert cli.returncode == 0, cli.stdout + cli.stderr
+    assert json.loads(cli.stdout)["communities"]["count"] == mine["count"]
+
+
 def test_the_engine_through_the_api_and_the_cli(
     caac: Database, client: TestClient, neo4j_connection: Any
 ) -> None:
@@ -79,3 +102,71 @@ def test_the_engine_through_the_api_and_the_cli(
     cli = run_cli(cli_env(neo4j_connection), "analyse", "brokers", "--engine", "gds", "--top", "3")
     assert cli.returncode == 0, cli.stdout + cli.stderr
     assert "Intermédiaires" in cli.stdout or "intermédiarité" in cli.stdout.lower()
+
+
+def _rows_agree(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> None:
+    assert [row["id"] for row in theirs] == [row["id"] for row in ours]
+    for mine, other in zip(ours, theirs, strict=True):
+        for key, value in mine.items():
+            if isinstance(value, float):
+                assert other[key] == pytest.approx(value, abs=1e-9), (mine["id"], key)
+            elif isinstance(value, dict):
+                assert other[key] == pytest.approx(value, abs=1e-6), (mine["id"], key)
+            else:
+                assert other[key] == value, (mine["id"], key)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"weighted": True}, {"territory": "France", "partition": "side"}],
+    ids=["plain", "weighted", "territory-side"],
+)
+def test_brokers_in_the_database_give_the_python_engines_top_rows(
+    caac: Database, options: dict[str, object]
+) -> None:
+    """Above the threshold, only the top rows come back, each measure computed on the
+    actor's surroundings: the same values as on the whole scope, ties at the cut
+    ordered by id as in Python (the reference dataset has many zero scores)."""
+    python = _report(caac, AnalysisName.BROKERS, top=15, **options)
+    settings = get_settings().model_copy(update={"gds_in_database_above": 0})
+    service = AnalysisService(caac, settings, caller=OPERATOR)
+    query = AnalysisQuery.model_validate({"top": 15, "engine": "gds", **options})
+    inside = service.analyse(AnalysisName.BROKERS, query).report
+    assert inside["summary"] == python["summary"]
+    assert inside["scope_check"] == python["scope_check"]
+    assert inside["in_database"]["actors_read"] < inside["summary"]["actors"]
+    assert "bridges" in inside["in_database"]["not_computed"]
+    _rows_agree(python["results"], inside["results"])  # type: ignore[arg-type]
+
+
+def test_brokers_stay_in_python_below_the_threshold(caac: Database) -> None:
+    report = _report(caac, AnalysisName.BROKERS, engine=Engine.GDS, top=3)
+    assert "in_database" not in report
+    assert report["bridges"]  # a whole-scope figure
+
+
+def test_the_threshold_through_the_cli(caac: Database, neo4j_connection: Any) -> None:
+    env = cli_env(neo4j_connection, MAILLAGE_GDS_IN_DATABASE_ABOVE="10")
+    arguments = ("analyse", "brokers", "--engine", "gds", "--top", "3", "--format", "json")
+    answered = run_cli(env, *arguments)
+    assert answered.returncode == 0, answered.stdout + answered.stderr
+    report = json.loads(answered.stdout)
+    assert report["in_database"]["above"] == 10
+    assert report["results"][0]["name"] and report["results"][0]["betweenness"] > 0
+    # The map of such a report (the CLI's table) draws the top brokers' surroundings.
+    table = run_cli(env, "analyse", "brokers", "--engine", "gds", "--top", "3")
+    assert table.returncode == 0, table.stdout + table.stderr
+    assert report["results"][0]["name"] in table.stdout
+
+
+def test_a_sampled_estimate_comes_with_its_error(caac: Database) -> None:
+    exact = _report(caac, AnalysisName.BROKERS, top=5)
+    sampled = _report(caac, AnalysisName.BROKERS, top=5, sample=60, seed=3)
+    assert all(row["betweenness_error"] is None for row in exact["results"])  # type: ignore[index]
+    errors = [row["betweenness_error"] for row in sampled["results"]]  # type: ignore[index]
+    assert all(isinstance(e, float) and e >= 0 for e in errors) and any(errors)
+    gds = _report(caac, AnalysisName.BROKERS, top=5, sample=60, seed=3, engine=Engine.GDS)
+    assert all(row["betweenness_error"] is None for row in gds["results"])  # type: ignore[index]
+    # Sampled in GDS: the same seed, the same sources (one thread), the same answer.
+    again = _report(caac, AnalysisName.BROKERS, top=5, sample=60, seed=3, engine=Engine.GDS)
+    assert again["results"] == gds["results"]

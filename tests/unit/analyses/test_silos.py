@@ -8,6 +8,7 @@ import pytest
 from graph_service.analyses.silos import (
     adjusted_rand_index,
     ei_index,
+    leiden_communities,
     louvain_communities,
     missing_bridges,
     mixing_matrix,
@@ -81,6 +82,22 @@ def test_communities_are_seeded_and_compared_with_spheres() -> None:
     found = [first[v] for v in nodes]
     assert normalized_mutual_information(declared, found) == pytest.approx(1.0)
     assert adjusted_rand_index(declared, found) == pytest.approx(1.0)
+
+
+def test_leiden_finds_planted_communities_all_connected() -> None:
+    planted = nx.planted_partition_graph(4, 15, 0.6, 0.02, seed=7)
+    first = leiden_communities(planted, weight=None, seed=2)
+    assert first == leiden_communities(planted, weight=None, seed=2)
+    nodes = sorted(planted)
+    declared = [v // 15 for v in nodes]
+    assert normalized_mutual_information(declared, [first[v] for v in nodes]) > 0.9
+    for number in set(first.values()):
+        members = [v for v in nodes if first[v] == number]
+        assert nx.is_connected(planted.subgraph(members))
+    # Unlike Louvain's, Leiden's communities are never split inside: a community
+    # made of two cliques joined by nothing is two communities.
+    split = nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))
+    assert len(set(leiden_communities(split, weight=None).values())) == 2
 
 
 def test_nmi_and_ari_against_reference_values() -> None:
