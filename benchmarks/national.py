@@ -18,6 +18,8 @@ process that ran it (``wait4``):
   against the same question's reads run bare through the driver (allies: the Cypher
   gathering the actor's surroundings; neighbourhood: its Cypher; introductions:
   Cypher's ``shortestPath`` between the two);
+- **brokers of a région**: the first région's brokers from ``--sample`` sources,
+  through the Python engine against ``engine=gds`` computed in the database alone;
 - **API under load**: ``--clients`` clients for ``--seconds`` seconds on the
   neighbourhood and allies endpoints over loopback HTTP (``maillage serve
   --workers``), against ``--clients`` threads running the neighbourhood Cypher
@@ -55,7 +57,12 @@ from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info
 from graph_service.repositories.cypher import query
 from graph_service.repositories.database import Database
 from graph_service.services.actors import ActorService
-from graph_service.services.analyses import AnalysisName, AnalysisQuery, AnalysisService
+from graph_service.services.analyses import (
+    AnalysisName,
+    AnalysisQuery,
+    AnalysisService,
+    Engine,
+)
 from importers.synthetic import write_csv, write_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -456,6 +463,33 @@ def api_load(
     }
 
 
+def region_brokers(instance: Instance, sample: int, seed: int) -> dict[str, Any]:
+    """Brokers of the first région, betweenness estimated from ``sample`` sources, as
+    a request computes them: through the Python engine (the région read into Python)
+    against ``engine=gds`` kept in the database (the threshold set to 0, so that the
+    small run takes the same path).  Interleaved, median of two each."""
+    database = instance.database()
+    settings = instance.settings.model_copy(update={"gds_in_database_above": 0})
+    analyses = AnalysisService(database, settings, caller=Caller.operator("benchmark"))
+    query = AnalysisQuery(territory="reg-0", sample=sample, seed=seed, top=20)
+    in_database = query.model_copy(update={"engine": Engine.GDS})
+    times: dict[str, list[float]] = {"python": [], "in_database": []}
+    for _ in range(2):
+        times["python"].append(_timed(analyses.analyse, AnalysisName.BROKERS, query))
+        times["in_database"].append(_timed(analyses.analyse, AnalysisName.BROKERS, in_database))
+    report = analyses.analyse(AnalysisName.BROKERS, in_database).report
+    database.close()
+    python, inside = statistics.median(times["python"]), statistics.median(times["in_database"])
+    return {
+        "actors": report["summary"]["actors"],
+        "ties": report["summary"]["ties"],
+        "sample": sample,
+        "python_s": round(python, 1),
+        "in_database_s": round(inside, 1),
+        "ratio": round(inside / python, 2),
+    }
+
+
 # --- the run ---------------------------------------------------------------------
 
 
@@ -469,6 +503,7 @@ def main() -> None:
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="3g")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sample", type=int, default=300, help="région brokers' sources")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/national.json"))
     arguments = parser.parse_args()
     results: dict[str, Any] = {
@@ -513,6 +548,8 @@ def main() -> None:
             print(json.dumps(results["bulk"]), flush=True)
             results["answers"] = answers(ours, arguments.actors, arguments.queries, arguments.seed)
             print(json.dumps(results["answers"]), flush=True)
+            results["region_brokers"] = region_brokers(ours, arguments.sample, arguments.seed)
+            print(json.dumps(results["region_brokers"]), flush=True)
             results["api"] = api_load(
                 ours,
                 arguments.actors,

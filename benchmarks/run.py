@@ -149,13 +149,14 @@ def render(measured: dict[str, Any], small: bool) -> str:
     for row in measured["communities"]["results"]:
         rows.append(
             (
-                f"silos analysis, {row['actors']:,} actors / {row['ties']:,} ties "
-                f"({row['graph']}; {row['permutations']:,} permutations; its Louvain alone: "
-                f"{row['maillage_louvain_s']} s, {row['maillage_communities']} communities)",
-                f"{row['maillage_silos_s']} s",
-                f"igraph Leiden alone: {row['igraph_leiden_s']} s, "
+                f"silos analysis with Leiden, {row['actors']:,} actors / {row['ties']:,} ties "
+                f"({row['graph']}; {row['permutations']:,} permutations; its Leiden alone: "
+                f"{row['maillage_leiden_s']} s; with Louvain: "
+                f"{row['maillage_silos_louvain_s']} s)",
+                f"{row['maillage_silos_s']} s, {row['maillage_communities']} communities",
+                f"igraph Leiden alone, same settings: {row['igraph_leiden_s']} s, "
                 f"{row['igraph_leiden_communities']} communities",
-                f"{row['ratio']} (Louvain alone: {row['detection_ratio']})",
+                f"{row['ratio']} (Leiden alone: {row['detection_ratio']})",
                 "—",
             )
         )
@@ -232,6 +233,17 @@ def render(measured: dict[str, Any], small: bool) -> str:
                 "p95 < 200 ms",
             )
         )
+    region = national["region_brokers"]
+    rows.append(
+        (
+            f"brokers of a région, {region['actors']:,} actors / {region['ties']:,} ties, "
+            f"{region['sample']} sampled sources, engine=gds in the database",
+            f"{region['in_database_s']} s",
+            f"the same through the Python engine: {region['python_s']} s",
+            f"{region['ratio']}",
+            "in seconds",
+        )
+    )
     api = national["api"]
     for endpoint in ("neighbourhood", "allies"):
         figures, peer = api[endpoint], api["driver_neighbourhood_peer"]

@@ -32,9 +32,10 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
     written = out.read_text(encoding="utf-8")
     assert "--small" in written and "**Machine**" in written and "Neo4j 5.26" in written
     table = [line for line in written.splitlines() if line.startswith("| ") and "---" not in line]
-    # The header, then brokers ×2, import, maps, access, and the national run: bulk
-    # load, allies, neighbourhood, introductions, API neighbourhood and allies.
-    assert len(table) == 1 + 5 + 6
+    # The header, then brokers ×2, silos ×2, import, maps, access, and the national
+    # run: bulk load against LOAD CSV and against neo4j-admin, allies, neighbourhood,
+    # introductions, a région's brokers, API neighbourhood and allies.
+    assert len(table) == 1 + 7 + 8
     for row in table[1:]:
         ratio = row.split(" | ")[3]
         assert float(ratio.split()[0]) > 0, row
@@ -44,6 +45,9 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
         "vis-network",
         "without a key",
         "LOAD CSV",
+        "neo4j-admin database import",
+        "igraph Leiden",
+        "through the Python engine",
         "shortestPath",
         "driver threads",
     ):
