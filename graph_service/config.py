@@ -91,8 +91,8 @@ class Settings(BaseSettings):
 
     # Analyses.
     north_countries: Annotated[str, Field(validation_alias="MAILLAGE_NORTH_COUNTRIES")] = ""
-    #: With engine=gds, scopes of more actors than this are analysed in the database
-    #: alone (only the top rows and their surroundings reach Python).
+    #: With engine=gds, brokers and silos of scopes of more actors than this are
+    #: computed in the database alone (no graph of the scope is built in Python).
     gds_in_database_above: Annotated[
         int, Field(ge=0, le=100_000_000, validation_alias="MAILLAGE_GDS_IN_DATABASE_ABOVE")
     ] = 50_000

@@ -14,7 +14,8 @@ import math
 import random
 import threading
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
@@ -23,6 +24,7 @@ import networkx as nx
 import numpy as np
 
 __all__ = [
+    "TieTable",
     "adjusted_rand_index",
     "ei_index",
     "leiden_communities",
@@ -32,6 +34,7 @@ __all__ = [
     "normalized_mutual_information",
     "numbered",
     "silo_change",
+    "table_figures",
     "tie_change",
 ]
 
@@ -47,6 +50,15 @@ def _network_ei(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> float |
     return _ei(external, internal)
 
 
+def _expected_ei(sizes: Iterable[int]) -> float | None:
+    """The E-I index if ties fell at random over all pairs, given the group sizes."""
+    sizes = list(sizes)
+    n = sum(sizes)
+    possible_internal = sum(s * (s - 1) / 2 for s in sizes)
+    possible_external = n * (n - 1) / 2 - possible_internal
+    return _ei(possible_external, possible_internal)
+
+
 def _permuted_ei(
     graph: nx.Graph, groups: Mapping[Hashable, Hashable], permutations: int, seed: int | None
 ) -> np.ndarray:
@@ -55,6 +67,14 @@ def _permuted_ei(
     codes = {label: i for i, label in enumerate(sorted({str(g) for g in groups.values()}))}
     labels = np.array([codes[str(groups[node])] for node in graph.nodes])
     ends = np.array([(index[u], index[v]) for u, v in graph.edges if u != v], dtype=np.int64)
+    return _permuted_draws(labels, ends, permutations, seed)
+
+
+def _permuted_draws(
+    labels: np.ndarray, ends: np.ndarray, permutations: int, seed: int | None
+) -> np.ndarray:
+    """E-I of ties ``ends`` (pairs of node indices) under random relabellings of the
+    nodes' ``labels`` (group codes)."""
     if len(ends) == 0:
         return np.zeros(permutations)
     rng = np.random.default_rng(seed)
@@ -64,6 +84,20 @@ def _permuted_ei(
         internal = np.count_nonzero(shuffled[ends[:, 0]] == shuffled[ends[:, 1]])
         draws[i] = (len(ends) - 2 * internal) / len(ends)
     return draws
+
+
+def _p_values(
+    observed: float | None, draws: np.ndarray | None, permutations: int
+) -> tuple[float | None, float | None]:
+    """Two-sided and one-sided ("at least this siloed") permutation p-values."""
+    if draws is None or observed is None:
+        return None, None
+    centre = float(draws.mean())
+    distance = abs(observed - centre)
+    # +1 in numerator and denominator: the observed labelling is one of the draws.
+    p_value = float((1 + np.sum(np.abs(draws - centre) >= distance - 1e-12)) / (1 + permutations))
+    p_siloed = float((1 + np.sum(draws <= observed + 1e-12)) / (1 + permutations))
+    return p_value, p_siloed
 
 
 def ei_index(
@@ -101,10 +135,7 @@ def ei_index(
     groups = {node: partition[node] for node in graph.nodes}
     observed = _network_ei(graph, groups)
     sizes = Counter(groups.values())
-    n = graph.number_of_nodes()
-    possible_internal = sum(s * (s - 1) / 2 for s in sizes.values())
-    possible_external = n * (n - 1) / 2 - possible_internal
-    expected = _ei(possible_external, possible_internal)
+    expected = _expected_ei(sizes.values())
 
     group_counts: dict[Hashable, list[int]] = {g: [0, 0] for g in sizes}  # [external, internal]
     actor_counts: dict[Hashable, list[int]] = {node: [0, 0] for node in graph.nodes}
@@ -119,16 +150,10 @@ def ei_index(
         if crossing:
             group_counts[groups[v]][slot] += 1
 
-    p_value = p_siloed = None
+    draws = None
     if permutations > 0 and observed is not None:
         draws = _permuted_ei(graph, groups, permutations, seed)
-        centre = float(draws.mean())
-        distance = abs(observed - centre)
-        # +1 in numerator and denominator: the observed labelling is one of the draws.
-        p_value = float(
-            (1 + np.sum(np.abs(draws - centre) >= distance - 1e-12)) / (1 + permutations)
-        )
-        p_siloed = float((1 + np.sum(draws <= observed + 1e-12)) / (1 + permutations))
+    p_value, p_siloed = _p_values(observed, draws, permutations)
     return {
         "network": observed,
         "expected": expected,
@@ -143,6 +168,103 @@ def ei_index(
             str(node): _ei(*counts)
             for node, counts in sorted(actor_counts.items(), key=lambda x: str(x[0]))
         },
+    }
+
+
+@dataclass(frozen=True)
+class TieTable:
+    """A scope's ties as arrays, for the silos figures of a scope too large to hold
+    as a graph: ``groups[i]`` is node ``i``'s group, ``ends`` the node indices of
+    each tie (once, never a loop: shape (m, 2)), ``weights`` their weights."""
+
+    groups: Sequence[str]
+    ends: np.ndarray
+    weights: np.ndarray
+
+    @classmethod
+    def of(cls, graph: nx.Graph, partition: Mapping[Hashable, Hashable]) -> TieTable:
+        """The table of ``graph`` (to check the table's figures against the graph's)."""
+        index = {node: i for i, node in enumerate(graph.nodes)}
+        edges = [(u, v, d) for u, v, d in graph.edges(data=True) if u != v]
+        return cls(
+            [str(partition[node]) for node in graph.nodes],
+            np.array([(index[u], index[v]) for u, v, _ in edges], dtype=np.int64).reshape(-1, 2),
+            np.array([float(d.get("weight", 1.0)) for _, _, d in edges]),
+        )
+
+
+def table_figures(
+    table: TieTable, *, permutations: int, seed: int | None, weighted: bool
+) -> dict[str, Any]:
+    """The whole-scope silos figures of a tie table, as :func:`ei_index` (without
+    each actor's own index), :func:`mixing_matrix` and :func:`missing_bridges` give
+    them, with the declared groups' attribute assortativity and modularity (as
+    networkx computes them; None without ties): the same values, computed on arrays
+    (the permutation test draws its relabellings in the table's order, so its
+    p-values are another draw of the same test)."""
+    names = sorted(set(table.groups))
+    code = {name: i for i, name in enumerate(names)}
+    labels = np.array([code[g] for g in table.groups], dtype=np.int64)
+    k = len(names)
+    sizes = np.bincount(labels, minlength=k)
+    a, b = labels[table.ends[:, 0]], labels[table.ends[:, 1]]
+    pairs = np.zeros((k, k), dtype=np.int64)
+    np.add.at(pairs, (a, b), 1)
+    within = np.diag(pairs).copy()
+    counts = pairs + pairs.T - np.diag(within)  # ties between a and b, either way round
+    ties = len(table.ends)
+    internal = int(within.sum())
+    observed = _ei(ties - internal, internal) if ties else None
+    draws = None
+    if permutations > 0 and observed is not None:
+        draws = _permuted_draws(labels, table.ends, permutations, seed)
+    p_value, p_siloed = _p_values(observed, draws, permutations)
+    density: dict[str, dict[str, float | None]] = {}
+    for i, x in enumerate(names):
+        density[x] = {}
+        for j, y in enumerate(names):
+            possible = sizes[i] * (sizes[i] - 1) / 2 if i == j else sizes[i] * sizes[j]
+            density[x][y] = float(counts[i, j] / possible) if possible else None
+    assortativity = modularity = None
+    if ties:
+        # networkx reads every tie both ways: a within-group tie twice on the diagonal.
+        mixing = (pairs + pairs.T).astype(float)
+        mixing /= mixing.sum()
+        expected_mixing = float((mixing @ mixing).sum())
+        with np.errstate(all="ignore"):
+            assortativity = float((np.trace(mixing) - expected_mixing) / (1 - expected_mixing))
+        weights = table.weights if weighted else np.ones(ties)
+        total = float(weights.sum())
+        inside = np.bincount(a[a == b], weights=weights[a == b], minlength=k)
+        degree = np.bincount(a, weights=weights, minlength=k) + np.bincount(
+            b, weights=weights, minlength=k
+        )
+        modularity = float(np.sum(inside / total - (degree / (2 * total)) ** 2))
+    return {
+        "ei_index": {
+            "network": observed,
+            "expected": _expected_ei(int(s) for s in sizes),
+            "p_value": p_value,
+            "p_siloed": p_siloed,
+            "permutations": permutations,
+            "groups": {
+                x: _ei(int(counts[i].sum() - within[i]), int(within[i]))
+                for i, x in enumerate(names)
+            },
+        },
+        "mixing_matrix": {
+            "groups": names,
+            "sizes": {x: int(sizes[i]) for i, x in enumerate(names)},
+            "counts": {
+                x: {y: int(counts[i, j]) for j, y in enumerate(names)} for i, x in enumerate(names)
+            },
+            "density": density,
+        },
+        "assortativity": assortativity,
+        "modularity": modularity,
+        "missing_bridges": [
+            [x, y] for (i, x), (j, y) in combinations(enumerate(names), 2) if counts[i, j] == 0
+        ],
     }
 
 

@@ -78,28 +78,28 @@ def betweenness(database: Database, name: str, config: dict[str, Any]) -> dict[s
     return dict(rows)
 
 
-def leiden(database: Database, name: str, config: dict[str, Any]) -> dict[str, int]:
-    """GDS Leiden community of every actor of graph ``name``."""
-    rows = _stream(
+def communities(
+    database: Database, name: str, config: dict[str, Any], *, leiden: bool
+) -> list[tuple[int, str, int]]:
+    """GDS Louvain (or Leiden) community of every actor of graph ``name``: its GDS
+    node id, its id, its community."""
+    return _stream(
         database,
-        query("analyses/gds_leiden"),
+        query("analyses/gds_leiden" if leiden else "analyses/gds_louvain"),
         name,
         config,
-        lambda record: (record["id"], int(record["community"])),
+        lambda record: (int(record["node"]), record["id"], int(record["community"])),
     )
-    return dict(rows)
 
 
-def louvain(database: Database, name: str, config: dict[str, Any]) -> dict[str, int]:
-    """GDS Louvain community of every actor of graph ``name``."""
-    rows = _stream(
-        database,
-        query("analyses/gds_louvain"),
-        name,
-        config,
-        lambda record: (record["id"], int(record["community"])),
-    )
-    return dict(rows)
+def ties(database: Database, name: str) -> list[tuple[int, int, float]]:
+    """Every tie of graph ``name`` once: the GDS node ids of its ends, its weight."""
+
+    def work(tx: ManagedTransaction) -> list[tuple[int, int, float]]:
+        rows = tx.run(query("analyses/gds_ties"), name=name)
+        return [(int(r["source"]), int(r["target"]), float(r["weight"])) for r in rows]
+
+    return database.write(work)
 
 
 def size(database: Database, name: str) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -225,6 +225,9 @@ class AnalysisQuery(BaseModel):
             raise ValueError("period_to is before period_from")
         return self
 
+
+#: The measures a brokers row holds, labelled in the report's language.
+BROKER_MEASURES = ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"]
 
 #: The options every analysis takes: its scope (territory, operation, spheres,
 #: dates, tie types and weights) and the seed of its random choices.
@@ -447,11 +450,14 @@ class AnalysisService:
             report["scope_check"] = scope_check(analysis.graph, whole)
         return analysis
 
+    def _at_second_date(self, query: AnalysisQuery) -> ProjectionOptions:
+        """The scope's options on ``compare_at`` (change between two dates)."""
+        return projection_options(query, self.settings, at=query.compare_at, period=None)
+
     def graph_at_second_date(self, query: AnalysisQuery) -> nx.Graph:
         """The same scope projected on ``compare_at`` (change between two dates)."""
         assert query.compare_at is not None
-        later = projection_options(query, self.settings, at=query.compare_at, period=None)
-        return project(self.database, later)
+        return project(self.database, self._at_second_date(query))
 
     def _dispatch(self, name: AnalysisName, query: AnalysisQuery) -> Analysis:
         handler: Callable[[AnalysisQuery], Analysis] = {
@@ -486,7 +492,7 @@ class AnalysisService:
         report.update(brokers_report(graph, query, self._gds_betweenness(graph, query, options)))
         if query.compare_at is not None:
             compared = self.graph_at_second_date(query)
-            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            later = self._at_second_date(query)
             after = brokers_report(compared, query, self._gds_betweenness(compared, query, later))
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = {
@@ -495,10 +501,7 @@ class AnalysisService:
                     report["results"], after["results"]
                 ),
             }
-        report["labels"] = _labels(
-            ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"],
-            self.language,
-        )
+        report["labels"] = _labels(BROKER_MEASURES, self.language)
         return Analysis(graph, report)
 
     # --- silos ---------------------------------------------------------------------
@@ -507,11 +510,14 @@ class AnalysisService:
         options = projection_options(query, self.settings)
         report = self._header(AnalysisName.SILOS, options, query)
         report["parameters"]["permutations"] = query.permutations
+        actors = self._scope_left_in_database(query, options)
+        if actors is not None:
+            return self._silos_in_database(query, options, actors, report)
         graph = project(self.database, options)
         report.update(silos_report(graph, query, self._gds_communities(graph, query, options)))
         if query.compare_at is not None:
             compared = self.graph_at_second_date(query)
-            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            later = self._at_second_date(query)
             after = silos_report(compared, query, self._gds_communities(compared, query, later))
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
@@ -550,7 +556,7 @@ class AnalysisService:
         figures, graph = self._top_brokers_in_database(query, options, actors)
         report.update(figures)
         if query.compare_at is not None:
-            later = projection_options(query, self.settings, at=query.compare_at, period=None)
+            later = self._at_second_date(query)
             later_actors = scope_actors(self.database, later)
             after, _ = self._top_brokers_in_database(query, later, later_actors)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
@@ -559,11 +565,69 @@ class AnalysisService:
                     report["results"], after["results"]
                 )
             }
-        report["labels"] = _labels(
-            ["betweenness", "constraint", "effective_size", *brokers_analysis.ROLES, "total"],
-            self.language,
-        )
+        report["labels"] = _labels(BROKER_MEASURES, self.language)
         return Analysis(graph, report)
+
+    def _silos_in_database(
+        self,
+        query: AnalysisQuery,
+        options: ProjectionOptions,
+        actors: list[dict[str, Any]],
+        report: dict[str, Any],
+    ) -> Analysis:
+        """Cloisonnement of a scope too large to hold as a graph: GDS projects it and
+        finds its communities; their members and the ties (as pairs of numbers) are
+        counted by group on arrays, never built into a graph.  Each actor's own E-I
+        index and community are left out (a nation's would be a million rows)."""
+        report.update(self._silos_figures_in_database(query, options, actors))
+        if query.compare_at is not None:
+            later = self._at_second_date(query)
+            later_actors = scope_actors(self.database, later)
+            after = self._silos_figures_in_database(query, later, later_actors)
+            report["compared"] = {"at": query.compare_at.isoformat(), **after}
+            report["change"] = silos_analysis.silo_change(report, after)
+        report["labels"] = _labels(["ei_index"], self.language)
+        # The map draws the figures (E-I, missing bridges), no actor.
+        return Analysis(nx.Graph(), report)
+
+    def _silos_figures_in_database(
+        self, query: AnalysisQuery, options: ProjectionOptions, actors: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        group_of = {
+            actor["id"]: str(actor_attributes(actor, options)[query.partition.value])
+            for actor in actors
+        }
+        config, leiden = _gds_communities_config(query)
+        with gds_repo.projected(
+            self.database, list(group_of), *_gds_scope_options(options)
+        ) as name:
+            n, count = gds_repo.size(self.database, name)
+            members = gds_repo.communities(self.database, name, config, leiden=leiden)
+            ties = gds_repo.ties(self.database, name) if count else []
+        index = {node: i for i, (node, _, _) in enumerate(members)}
+        table = silos_analysis.TieTable(
+            [group_of[id] for _, id, _ in members],
+            np.array([(index[a], index[b]) for a, b, _ in ties], dtype=np.int64).reshape(-1, 2),
+            np.array([weight for _, _, weight in ties]),
+        )
+        figures = silos_analysis.table_figures(
+            table, permutations=query.permutations, seed=query.seed, weighted=query.weighted
+        )
+        communities: dict[str, Any] = {"nmi": None, "ari": None, "count": 0}
+        if count:
+            detected = silos_analysis.numbered({id: community for _, id, community in members})
+            communities = _agreement(sorted(detected, key=str), group_of, detected)
+        return {
+            "summary": {"actors": n, "ties": count},
+            **figures,
+            "assortativity": _finite(figures["assortativity"]),
+            "modularity": _finite(figures["modularity"]),
+            "communities": communities,
+            "in_database": {
+                "above": self.settings.gds_in_database_above,
+                "not_computed": ["ei_index.actors", "communities.membership", "change.ties"],
+            },
+        }
 
     def _top_brokers_in_database(
         self, query: AnalysisQuery, options: ProjectionOptions, actors: list[dict[str, Any]]
@@ -634,14 +698,10 @@ class AnalysisService:
         the Python engine numbers them; None with the Python engine."""
         if query.engine is not Engine.GDS or graph.number_of_edges() == 0:
             return None
-        config: dict[str, Any] = {"concurrency": 1}
-        if query.weighted:
-            config["relationshipWeightProperty"] = "weight"
+        config, leiden = _gds_communities_config(query)
         with gds_repo.projected(self.database, *_gds_scope(graph, options)) as name:
-            if query.algorithm is CommunityAlgorithm.LEIDEN:
-                found = gds_repo.leiden(self.database, name, {**config, "randomSeed": query.seed})
-            else:
-                found = gds_repo.louvain(self.database, name, config)
+            members = gds_repo.communities(self.database, name, config, leiden=leiden)
+        found = {id: community for _, id, community in members}
         return silos_analysis.numbered({node: found.get(str(node), -1) for node in graph.nodes})
 
     # --- allies --------------------------------------------------------------------
@@ -964,6 +1024,18 @@ def _gds_scope_options(
     )
 
 
+def _gds_communities_config(query: AnalysisQuery) -> tuple[dict[str, Any], bool]:
+    """The GDS configuration of the communities ``query`` asks for, and whether they
+    are Leiden's.  One thread, and Leiden's seed: the same run gives the same answer."""
+    config: dict[str, Any] = {"concurrency": 1}
+    if query.weighted:
+        config["relationshipWeightProperty"] = "weight"
+    leiden = query.algorithm is CommunityAlgorithm.LEIDEN
+    if leiden:
+        config["randomSeed"] = query.seed
+    return config, leiden
+
+
 def _gds_betweenness_config(query: AnalysisQuery, actors: int) -> dict[str, Any]:
     config: dict[str, Any] = {}
     if query.weighted:
@@ -983,6 +1055,19 @@ def _gds_betweenness_scale(actors: int, config: dict[str, Any]) -> float:
     if "samplingSize" in config:
         scale *= n / config["samplingSize"]
     return scale
+
+
+def _agreement(
+    nodes: list[Hashable], groups: Mapping[Hashable, str], detected: Mapping[Hashable, int]
+) -> dict[str, Any]:
+    """How the communities found agree with the declared groups, over ``nodes``."""
+    declared = [groups[n] for n in nodes]
+    found = [detected[n] for n in nodes]
+    return {
+        "nmi": _finite(silos_analysis.normalized_mutual_information(declared, found)),
+        "ari": _finite(silos_analysis.adjusted_rand_index(declared, found)),
+        "count": len(set(found)),
+    }
 
 
 @dataclass(frozen=True)
@@ -1099,12 +1184,8 @@ def silos_report(
             )
             detected = detect(graph, weight=weight, seed=query.seed)
         nodes = sorted(graph.nodes, key=str)
-        declared = [groups[n] for n in nodes]
-        found = [detected[n] for n in nodes]
         communities = {
-            "nmi": _finite(silos_analysis.normalized_mutual_information(declared, found)),
-            "ari": _finite(silos_analysis.adjusted_rand_index(declared, found)),
-            "count": len(set(found)),
+            **_agreement(nodes, groups, detected),
             "membership": {str(n): detected[n] for n in nodes},
         }
     return {

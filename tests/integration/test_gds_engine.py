@@ -170,3 +170,70 @@ def test_a_sampled_estimate_comes_with_its_error(caac: Database) -> None:
     # Sampled in GDS: the same seed, the same sources (one thread), the same answer.
     again = _report(caac, AnalysisName.BROKERS, top=5, sample=60, seed=3, engine=Engine.GDS)
     assert again["results"] == gds["results"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"weighted": True}, {"territory": "France", "partition": "side"}, {"algorithm": "leiden"}],
+    ids=["plain", "weighted", "territory-side", "leiden"],
+)
+def test_silos_in_the_database_give_the_figures_of_the_graph(
+    caac: Database, options: dict[str, object]
+) -> None:
+    """Counted on arrays from GDS, never built into a graph: the same figures as the
+    graph gives with the same engine's communities; the permutation test is another
+    draw of the same test; what lists every actor is left out."""
+    common = {"permutations": 200, "engine": "gds", **options}
+    graph = _report(caac, AnalysisName.SILOS, **common)
+    settings = get_settings().model_copy(update={"gds_in_database_above": 0})
+    service = AnalysisService(caac, settings, caller=OPERATOR)
+    query = AnalysisQuery.model_validate(common)
+    inside = service.analyse(AnalysisName.SILOS, query).report
+    for key in ("summary", "scope_check", "mixing_matrix", "assortativity", "modularity"):
+        assert inside[key] == graph[key], key
+    assert inside["missing_bridges"] == graph["missing_bridges"]
+    ours, theirs = graph["ei_index"], inside["ei_index"]  # type: ignore[index]
+    for key in ("network", "expected", "groups", "permutations"):
+        assert theirs[key] == ours[key], key
+    assert theirs["p_value"] == pytest.approx(ours["p_value"], abs=0.15)
+    assert "actors" not in theirs
+    found = inside["communities"]  # type: ignore[index]
+    assert {k: found[k] for k in ("nmi", "ari", "count")} == {
+        k: graph["communities"][k]  # type: ignore[index]
+        for k in ("nmi", "ari", "count")
+    }
+    assert "membership" not in found
+    assert inside["in_database"]["not_computed"]  # type: ignore[index]
+
+
+def test_silos_in_the_database_through_the_cli(caac: Database, neo4j_connection: Any) -> None:
+    env = cli_env(neo4j_connection, MAILLAGE_GDS_IN_DATABASE_ABOVE="10")
+    arguments = ("analyse", "silos", "--engine", "gds", "--permutations", "50")
+    answered = run_cli(env, *arguments, "--format", "json")
+    assert answered.returncode == 0, answered.stdout + answered.stderr
+    report = json.loads(answered.stdout)
+    assert report["in_database"]["above"] == 10 and report["summary"]["actors"] > 10
+    table = run_cli(env, *arguments)  # the map's words: the figures, no actor
+    assert table.returncode == 0, table.stdout + table.stderr
+    assert "E-I" in table.stdout and "Ponts manquants" in table.stdout
+
+
+def test_both_in_the_database_between_two_dates(caac: Database) -> None:
+    """compare_at in the database: the same headline changes as the graph gives, the
+    tie-by-tie change (it lists ties) left out and said so."""
+    dates = {"at": "2010-01-01", "compare_at": "2016-01-01", "engine": "gds"}
+    settings = get_settings().model_copy(update={"gds_in_database_above": 0})
+    service = AnalysisService(caac, settings, caller=OPERATOR)
+    silos = service.analyse(
+        AnalysisName.SILOS, AnalysisQuery.model_validate({**dates, "permutations": 0})
+    ).report
+    graph = _report(caac, AnalysisName.SILOS, permutations=0, **dates)
+    assert silos["compared"]["summary"] == graph["compared"]["summary"]  # type: ignore[index]
+    for key in ("ei_index", "modularity", "assortativity", "bridges_built", "bridges_lost"):
+        assert silos["change"][key] == graph["change"][key], key  # type: ignore[index]
+    assert "change.ties" in silos["in_database"]["not_computed"]
+    brokers = service.analyse(
+        AnalysisName.BROKERS, AnalysisQuery.model_validate({**dates, "top": 5})
+    ).report
+    python = _report(caac, AnalysisName.BROKERS, top=5, **dates)
+    assert brokers["change"]["betweenness"] == python["change"]["betweenness"]  # type: ignore[index]

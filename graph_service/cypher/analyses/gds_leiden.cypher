@@ -3,6 +3,6 @@
 // Parameters: $name (the GDS graph), $config (map: relationshipWeightProperty
 //             'weight' when weighted; concurrency 1 and randomSeed so that a run is
 //             reproducible).
-// Returns: one row per actor: id, community (GDS's own number).
+// Returns: one row per actor: node (its GDS node id), id, community (GDS's own number).
 CALL gds.leiden.stream($name, $config) YIELD nodeId, communityId
-RETURN gds.util.asNode(nodeId).id AS id, communityId AS community
+RETURN nodeId AS node, gds.util.asNode(nodeId).id AS id, communityId AS community

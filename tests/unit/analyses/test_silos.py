@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import networkx as nx
 import pytest
 
 from graph_service.analyses.silos import (
+    TieTable,
     adjusted_rand_index,
     ei_index,
     leiden_communities,
@@ -14,6 +17,7 @@ from graph_service.analyses.silos import (
     mixing_matrix,
     normalized_mutual_information,
     silo_change,
+    table_figures,
 )
 
 # Six actors in three spheres; seven ties, two of which cross spheres.
@@ -98,6 +102,42 @@ def test_leiden_finds_planted_communities_all_connected() -> None:
     # made of two cliques joined by nothing is two communities.
     split = nx.disjoint_union(nx.complete_graph(5), nx.complete_graph(5))
     assert len(set(leiden_communities(split, weight=None).values())) == 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_tie_table_gives_the_graphs_figures(seed: int) -> None:
+    """The arrays a scope too large for a graph is counted on give what the graph
+    gives: E-I (network, expected, groups), mixing, missing bridges, and networkx's
+    assortativity and modularity, weighted or not (an isolated actor included)."""
+    graph = nx.gnm_random_graph(60, 150, seed=seed)
+    rng = random.Random(seed)
+    partition = {node: rng.choice("abcd") for node in graph}
+    for u, v in graph.edges:
+        graph.edges[u, v]["weight"] = rng.choice([0.5, 1.0, 1.5])
+    graph.add_node(999)
+    partition[999] = "e"
+    table = TieTable.of(graph, partition)
+    ei = ei_index(graph, partition, permutations=0)
+    nx.set_node_attributes(graph, partition, "_group")
+    blocks: dict[str, set[int]] = {}
+    for node, group in partition.items():
+        blocks.setdefault(group, set()).add(node)
+    for weighted in (False, True):
+        figures = table_figures(table, permutations=0, seed=0, weighted=weighted)
+        assert figures["ei_index"]["network"] == ei["network"]
+        assert figures["ei_index"]["expected"] == pytest.approx(ei["expected"], abs=1e-12)
+        assert figures["ei_index"]["groups"] == ei["groups"]
+        assert figures["mixing_matrix"] == mixing_matrix(graph, partition)
+        assert figures["missing_bridges"] == missing_bridges(graph, partition)
+        assert figures["assortativity"] == pytest.approx(
+            nx.attribute_assortativity_coefficient(graph, "_group"), abs=1e-12
+        )
+        modularity = nx.community.modularity(
+            graph, list(blocks.values()), weight="weight" if weighted else None
+        )
+        assert figures["modularity"] == pytest.approx(modularity, abs=1e-12)
+    tested = table_figures(table, permutations=200, seed=1, weighted=False)["ei_index"]
+    assert 0 < tested["p_value"] <= 1 and 0 < tested["p_siloed"] <= 1
 
 
 def test_nmi_and_ari_against_reference_values() -> None:
