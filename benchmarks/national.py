@@ -18,8 +18,9 @@ process that ran it (``wait4``):
   against the same question's reads run bare through the driver (allies: the Cypher
   gathering the actor's surroundings; neighbourhood: its Cypher; introductions:
   Cypher's ``shortestPath`` between the two);
-- **brokers of a région**: the first région's brokers from ``--sample`` sources,
-  through the Python engine against ``engine=gds`` computed in the database alone;
+- **a région's brokers and silos**: the first région's brokers (from ``--sample``
+  sources) and silos, through the Python engine against ``engine=gds`` computed in
+  the database alone;
 - **API under load**: ``--clients`` clients for ``--seconds`` seconds on the
   neighbourhood and allies endpoints over loopback HTTP (``maillage serve
   --workers``), against ``--clients`` threads running the neighbourhood Cypher
@@ -463,31 +464,38 @@ def api_load(
     }
 
 
-def region_brokers(instance: Instance, sample: int, seed: int) -> dict[str, Any]:
-    """Brokers of the first région, betweenness estimated from ``sample`` sources, as
-    a request computes them: through the Python engine (the région read into Python)
-    against ``engine=gds`` kept in the database (the threshold set to 0, so that the
-    small run takes the same path).  Interleaved, median of two each."""
+def region_analyses(instance: Instance, sample: int, seed: int) -> dict[str, Any]:
+    """Brokers (betweenness from ``sample`` sources) and silos (1,000 permutations) of
+    the first région, as a request computes them: through the Python engine (the
+    région read into Python as a graph) against ``engine=gds`` kept in the database
+    (the threshold set to 0, so that the small run takes the same path).
+    Interleaved, median of two each."""
     database = instance.database()
     settings = instance.settings.model_copy(update={"gds_in_database_above": 0})
     analyses = AnalysisService(database, settings, caller=Caller.operator("benchmark"))
-    query = AnalysisQuery(territory="reg-0", sample=sample, seed=seed, top=20)
-    in_database = query.model_copy(update={"engine": Engine.GDS})
-    times: dict[str, list[float]] = {"python": [], "in_database": []}
-    for _ in range(2):
-        times["python"].append(_timed(analyses.analyse, AnalysisName.BROKERS, query))
-        times["in_database"].append(_timed(analyses.analyse, AnalysisName.BROKERS, in_database))
-    report = analyses.analyse(AnalysisName.BROKERS, in_database).report
-    database.close()
-    python, inside = statistics.median(times["python"]), statistics.median(times["in_database"])
-    return {
-        "actors": report["summary"]["actors"],
-        "ties": report["summary"]["ties"],
-        "sample": sample,
-        "python_s": round(python, 1),
-        "in_database_s": round(inside, 1),
-        "ratio": round(inside / python, 2),
+    queries = {
+        AnalysisName.BROKERS: AnalysisQuery(territory="reg-0", sample=sample, seed=seed, top=20),
+        AnalysisName.SILOS: AnalysisQuery(territory="reg-0", seed=seed),
     }
+    result: dict[str, Any] = {}
+    for name, asked in queries.items():
+        in_database = asked.model_copy(update={"engine": Engine.GDS})
+        times: dict[str, list[float]] = {"python": [], "in_database": []}
+        for _ in range(2):
+            times["python"].append(_timed(analyses.analyse, name, asked))
+            times["in_database"].append(_timed(analyses.analyse, name, in_database))
+        summary = analyses.analyse(name, in_database).report["summary"]
+        python = statistics.median(times["python"])
+        inside = statistics.median(times["in_database"])
+        result[name.value] = {
+            **summary,
+            "python_s": round(python, 1),
+            "in_database_s": round(inside, 1),
+            "ratio": round(inside / python, 2),
+        }
+    result["brokers"]["sample"] = sample
+    database.close()
+    return result
 
 
 # --- the run ---------------------------------------------------------------------
@@ -548,8 +556,8 @@ def main() -> None:
             print(json.dumps(results["bulk"]), flush=True)
             results["answers"] = answers(ours, arguments.actors, arguments.queries, arguments.seed)
             print(json.dumps(results["answers"]), flush=True)
-            results["region_brokers"] = region_brokers(ours, arguments.sample, arguments.seed)
-            print(json.dumps(results["region_brokers"]), flush=True)
+            results["region"] = region_analyses(ours, arguments.sample, arguments.seed)
+            print(json.dumps(results["region"]), flush=True)
             results["api"] = api_load(
                 ours,
                 arguments.actors,

@@ -233,17 +233,22 @@ def render(measured: dict[str, Any], small: bool) -> str:
                 "p95 < 200 ms",
             )
         )
-    region = national["region_brokers"]
-    rows.append(
-        (
-            f"brokers of a région, {region['actors']:,} actors / {region['ties']:,} ties, "
-            f"{region['sample']} sampled sources, engine=gds in the database",
-            f"{region['in_database_s']} s",
-            f"the same through the Python engine: {region['python_s']} s",
-            f"{region['ratio']}",
-            "in seconds",
+    region = national["region"]
+    for name, what in (
+        ("brokers", f"brokers of a région, {region['brokers']['sample']} sampled sources"),
+        ("silos", "silos of a région, 1,000 permutations"),
+    ):
+        figures = region[name]
+        rows.append(
+            (
+                f"{what}, {figures['actors']:,} actors / {figures['ties']:,} ties, "
+                "engine=gds in the database",
+                f"{figures['in_database_s']} s",
+                f"the same through the Python engine: {figures['python_s']} s",
+                f"{figures['ratio']}",
+                "in seconds",
+            )
         )
-    )
     api = national["api"]
     for endpoint in ("neighbourhood", "allies"):
         figures, peer = api[endpoint], api["driver_neighbourhood_peer"]
