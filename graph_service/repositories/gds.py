@@ -1,8 +1,9 @@
 """The Graph Data Science engine: betweenness, Louvain and Leiden computed inside Neo4j.
 
 The scope's actors and ties are projected into a GDS in-memory graph under a name
-of this request's own, the algorithm streams its results back by actor id, and the
-graph is dropped whatever happens.  Only the results cross to Python.
+of this request's own, the algorithm streams its results back by actor id (or, for
+a large scope's brokers, keeps them in the graph and only the top rows are read),
+and the graph is dropped whatever happens.  Only the results cross to Python.
 """
 
 from __future__ import annotations
