@@ -18,6 +18,7 @@ Nodes and edges keep their provenance (``source``, ``source_ref``) for maps.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -325,6 +326,31 @@ def scope_actors(database: Database, options: ProjectionOptions) -> list[dict[st
     return database.read(work)
 
 
+def _walk_rings(
+    tx: ManagedTransaction,
+    start: list[str],
+    options: ProjectionOptions,
+    rings: int,
+    *,
+    budget: float = math.inf,
+    within: set[str] | None = None,
+) -> tuple[set[str], int, bool]:
+    """The actors up to ``rings`` ties from ``start`` (over the projection's tie types
+    and dates), ring by ring, only through actors ``within`` when given, and no ring
+    further once ``budget`` actors are held.  Returns them (``start`` included), how
+    many rings were walked, and whether the walk closed (a ring found no one new)."""
+    types = [r.value for r in options.relations]
+    seen = set(start)
+    frontier = list(start)
+    done = 0
+    while frontier and done < rings and len(seen) < budget:
+        found = repo.next_ring(tx, frontier, types, options.window)
+        frontier = [id for id in found if id not in seen and (within is None or id in within)]
+        seen.update(frontier)
+        done += 1
+    return seen, done, not frontier
+
+
 def project_surroundings(
     database: Database,
     options: ProjectionOptions,
@@ -338,15 +364,9 @@ def project_surroundings(
     own ties: two rings)."""
 
     def work(tx: ManagedTransaction) -> nx.Graph:
-        types = [r.value for r in options.relations]
-        seen = set(ids)
-        frontier = list(ids)
-        for _ in range(rings):
-            found = repo.next_ring(tx, frontier, types, options.window)
-            # Never through an actor outside the scope: a national hub would bring
-            # its whole membership into a région's surroundings.
-            frontier = [id for id in found if id in scope and id not in seen]
-            seen.update(frontier)
+        # Never through an actor outside the scope: a national hub would bring its
+        # whole membership into a région's surroundings.
+        seen, _, _ = _walk_rings(tx, ids, options, rings, within=scope)
         actors = _actors_in(tx, options, ids=sorted(seen), attributes=False)
         return _graph_of(tx, actors, options)
 
@@ -401,17 +421,9 @@ def project_between(
     graph: each of its actors is at most ``radius`` hops from one end or the other."""
 
     def work(tx: ManagedTransaction) -> Rings:
-        types = [r.value for r in options.relations]
-        seen = set(ends)
-        frontier = list(ends)
-        done = 0
-        while frontier and done < radius and len(seen) < budget:
-            found = repo.next_ring(tx, frontier, types, options.window)
-            frontier = [id for id in found if id not in seen]
-            seen.update(frontier)
-            done += 1
+        seen, done, closed = _walk_rings(tx, list(ends), options, radius, budget=budget)
         graph = _graph_of(tx, _actors_in(tx, options, ids=sorted(seen), attributes=False), options)
-        return Rings(graph, done, closed=not frontier)
+        return Rings(graph, done, closed=closed)
 
     return database.read(work)
 

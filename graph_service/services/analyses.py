@@ -401,6 +401,14 @@ def _in_scope(graph: nx.Graph, node: str, field: str) -> None:
         )
 
 
+def _scope_groups(
+    actors: list[dict[str, Any]], partition: Partition, options: ProjectionOptions
+) -> dict[str, str]:
+    """The group of each actor row of a scope (what :func:`partition_of` gives the
+    nodes of its graph), for scopes analysed without building that graph."""
+    return {actor["id"]: str(actor_attributes(actor, options)[partition.value]) for actor in actors}
+
+
 def partition_of(graph: nx.Graph, partition: Partition) -> dict[Hashable, str]:
     return {
         node: str(data.get(partition.value, "unknown")) for node, data in graph.nodes(data=True)
@@ -593,10 +601,7 @@ class AnalysisService:
     def _silos_figures_in_database(
         self, query: AnalysisQuery, options: ProjectionOptions, actors: list[dict[str, Any]]
     ) -> dict[str, Any]:
-        group_of = {
-            actor["id"]: str(actor_attributes(actor, options)[query.partition.value])
-            for actor in actors
-        }
+        group_of = _scope_groups(actors, query.partition, options)
         config, leiden = _gds_communities_config(query)
         with gds_repo.projected(
             self.database, list(group_of), *_gds_scope_options(options)
@@ -646,9 +651,7 @@ class AnalysisService:
         around = project_surroundings(self.database, options, top, rings=2, scope=set(ids))
         strength = "weight" if query.weighted else None
         groups = partition_of(around, query.partition)
-        sizes: Counter[Hashable] = Counter(
-            str(actor_attributes(actor, options)[query.partition.value]) for actor in actors
-        )
+        sizes: Counter[Hashable] = Counter(_scope_groups(actors, query.partition, options).values())
         local = _LocalBrokerage(
             around,
             groups,
@@ -1058,7 +1061,7 @@ def _gds_betweenness_scale(actors: int, config: dict[str, Any]) -> float:
 
 
 def _agreement(
-    nodes: list[Hashable], groups: Mapping[Hashable, str], detected: Mapping[Hashable, int]
+    nodes: list[Hashable], groups: Mapping[Any, str], detected: Mapping[Any, int]
 ) -> dict[str, Any]:
     """How the communities found agree with the declared groups, over ``nodes``."""
     declared = [groups[n] for n in nodes]
