@@ -63,6 +63,15 @@ def build_document(kind: MapKind, map_input: MapInput, options: MapOptions) -> M
     document.language = options.language.value
     document.scope = scope_line(map_input, options)
     document.ui = ui_words(options.language)
+    if "in_database" in map_input.report:
+        # A scope analysed in the database: the map holds a part of it, or nothing;
+        # say so rather than let an empty canvas read as an empty scope.
+        summary = map_input.report["summary"]
+        shown = map_input.graph.number_of_nodes()
+        document.reading.insert(
+            0, text("read.in_database", options.language, shown=shown, **summary)
+        )
+        document.ui["empty"] = text("read.in_database_empty", options.language)
     document.columns = text(f"columns.{kind.value}", options.language).split("|")
     return document
 

@@ -382,6 +382,14 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Périmètre trop petit pour conclure : {actors} acteurs et {ties} liens (il en faut au moins {min_actors} et {min_ties}). Élargissez le territoire, la période ou les types de liens.",
         _EN: "Scope too small to conclude: {actors} actors and {ties} ties (at least {min_actors} and {min_ties} are needed). Widen the territory, the period or the tie types.",
     },
+    "read.in_database": {
+        _FR: "Calculé dans la base sur tout le périmètre ({actors} acteurs, {ties} liens) : trop pour les dessiner un à un, la carte en montre {shown} ; les chiffres valent pour tout le périmètre.",
+        _EN: "Computed in the database over the whole scope ({actors} actors, {ties} ties): too many to draw one by one, the map shows {shown} of them; the figures hold for the whole scope.",
+    },
+    "read.in_database_empty": {
+        _FR: "Trop d'acteurs pour les dessiner un à un : les chiffres ci-dessus et les ponts manquants valent pour tout le périmètre.",
+        _EN: "Too many actors to draw one by one: the figures above and the missing bridges hold for the whole scope.",
+    },
     "read.aggregated": {
         _FR: "{actors} acteurs : trop pour une carte lisible, ils sont regroupés par sphère ; cliquez sur un groupe pour l'ouvrir.",
         _EN: "{actors} actors: too many for a readable map, they are grouped by sphere; click a group to open it.",

@@ -21,6 +21,7 @@ from graph_service.services.analyses import (
     AnalysisService,
     Engine,
 )
+from graph_service.services.maps import MapKind, MapQuery, MapService
 from graph_service.services.transfer import TransferService
 from tests.callers import OPERATOR
 from tests.integration.cli import cli_env, run_cli
@@ -216,6 +217,22 @@ def test_silos_in_the_database_through_the_cli(caac: Database, neo4j_connection:
     table = run_cli(env, *arguments)  # the map's words: the figures, no actor
     assert table.returncode == 0, table.stdout + table.stderr
     assert "E-I" in table.stdout and "Ponts manquants" in table.stdout
+    # The reading says the map holds none of the scope's actors, and why.
+    assert "Calculé dans la base" in table.stdout
+    assert f"{report['summary']['actors']} acteurs" in table.stdout
+
+
+def test_an_in_database_map_says_what_it_draws(caac: Database) -> None:
+    settings = get_settings().model_copy(update={"gds_in_database_above": 0})
+    maps = MapService(caac, settings, caller=OPERATOR)
+    silos = maps.document(MapKind.SILOS, MapQuery.model_validate({"engine": "gds"}))
+    assert not silos.nodes
+    assert silos.reading[0].startswith("Calculé dans la base")
+    assert "Trop d'acteurs" in silos.ui["empty"]  # not "nothing in this scope"
+    brokers = maps.document(MapKind.BROKERS, MapQuery.model_validate({"engine": "gds"}))
+    assert f"la carte en montre {len(brokers.nodes)}" in brokers.reading[0]
+    plain = maps.document(MapKind.SILOS, MapQuery.model_validate({}))
+    assert not plain.reading[0].startswith("Calculé dans la base")
 
 
 def test_both_in_the_database_between_two_dates(caac: Database) -> None:
