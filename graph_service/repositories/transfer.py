@@ -51,8 +51,10 @@ def all_node_labels(tx: ManagedTransaction) -> dict[str, set[str]]:
 def relationship_ends(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for batch in batches(ids):
-        for record in tx.run(query("imports/relationship_ends"), ids=batch):
-            found[record["id"]] = to_native(record.data())
+        for rel_type in RelationshipType:
+            text = query("imports/relationship_ends", rel_type=rel_type)
+            for record in tx.run(text, ids=batch):
+                found[record["id"]] = to_native(record.data())
     return found
 
 
