@@ -55,8 +55,11 @@ from importers.validation import domain_fields, fold, validate
 #: dies); larger ones in committed steps with compensation (see _write_in_steps).
 SINGLE_TRANSACTION_ROWS = 50_000
 logger = logging.getLogger(__name__)
-#: Rows per committed step of a large import.
-STEP_ROWS = 20_000
+#: Rows per committed step of a large import.  Smaller transactions commit faster
+#: than they cost in round trips: a 20,000-actor file (69,824 writes) imported in
+#: 5.3-5.8 s with steps of 5,000 rows against 6.3-6.5 s with steps of 20,000, and a
+#: 100,000-actor one in 28.4 s against 31.1 s (2,500 was no faster than 5,000).
+STEP_ROWS = 5_000
 #: Records between two progress reports while reading.
 PROGRESS_EVERY = 10_000
 
