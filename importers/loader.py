@@ -101,8 +101,9 @@ def node_writes(
                         "recorded_at": recorded_at,
                         # SDGs are seeded by the schema, not recorded by anyone.
                         "stamp": NodeLabel.SDG.value not in labels,
+                        "created": created,
                     }
-                    for id, _, properties in group
+                    for id, _, properties, created in group
                     for written, recorded_at in [stamped(properties)]
                 ],
             )
@@ -123,8 +124,9 @@ def relationship_writes(staging: Staging, size: int) -> Iterator[tuple[str, list
                         "to_id": to_id,
                         "properties": written,
                         "recorded_at": recorded_at,
+                        "created": created,
                     }
-                    for id, _, from_id, to_id, properties in group
+                    for id, _, from_id, to_id, properties, created in group
                     for written, recorded_at in [stamped(properties)]
                 ],
             )

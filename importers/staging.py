@@ -221,10 +221,6 @@ class Staging:
             )
         }
 
-    def _nodes(self, condition: str, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
-        for page in self._pages("id, labels, properties", "node", condition, (), size):
-            yield [(id, tuple(labels.split(":")), _load(blob)) for id, labels, blob in page]
-
     # -- relationships ---------------------------------------------------------
 
     def add_raw_relationship(self, record: RelationshipRecord) -> None:
@@ -296,9 +292,14 @@ class Staging:
         ).fetchone()
         return int(count)
 
-    def changed_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any]]]:
-        """Nodes to write, in file order: (id, labels, properties)."""
-        return self._nodes(_CHANGED, size)
+    def changed_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any, bool]]]:
+        """Nodes to write, in file order: (id, labels, properties, whether the plan
+        creates it)."""
+        for page in self._pages("id, labels, properties, outcome", "node", _CHANGED, (), size):
+            yield [
+                (id, tuple(labels.split(":")), _load(blob), outcome == "created")
+                for id, labels, blob, outcome in page
+            ]
 
     def part_of_ties(self) -> list[tuple[str, str, Location]]:
         """The staged PART_OF ties: (from id, to id, where in the file)."""
@@ -318,11 +319,17 @@ class Staging:
                 for id, t, blob, stored in page
             ]
 
-    def changed_relationships(self, size: int) -> Iterator[list[tuple[str, str, str, str, Any]]]:
-        """Relationships to write, in file order: (id, type, from id, to id, properties)."""
-        columns = "id, type, from_id, to_id, properties"
+    def changed_relationships(
+        self, size: int
+    ) -> Iterator[list[tuple[str, str, str, str, Any, bool]]]:
+        """Relationships to write, in file order: (id, type, from id, to id,
+        properties, whether the plan creates it)."""
+        columns = "id, type, from_id, to_id, properties, outcome"
         for page in self._pages(columns, "relationship", _CHANGED, (), size):
-            yield [(id, t, a, b, _load(blob)) for id, t, a, b, blob in page]
+            yield [
+                (id, t, a, b, _load(blob), outcome == "created")
+                for id, t, a, b, blob, outcome in page
+            ]
 
     def created(self, table: str, size: int) -> Iterator[list[str]]:
         """Ids of what the import creates (to delete if it must be undone)."""

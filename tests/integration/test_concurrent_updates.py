@@ -3,15 +3,19 @@ invalid record from two valid patches, and 412 for a stale version."""
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from graph_service.domain.relationships import relationship_adapter
 from graph_service.domain.resources import NODE_RESOURCES
-from graph_service.errors import PreconditionFailedError, ValidationProblem
+from graph_service.errors import ConflictError, PreconditionFailedError, ValidationProblem
 from graph_service.repositories.database import Database
+from graph_service.services import transfer
 from graph_service.services.nodes import NodeService
 from graph_service.services.relationships import RelationshipService
 from graph_service.services.validation import etag_of
@@ -99,3 +103,57 @@ def test_two_valid_date_patches_never_store_an_invalid_period(
         invalid += str(stored["valid_to"]) < str(stored["valid_from"])
         assert "written" in outcomes
     assert invalid == 0
+
+
+# --- an import whose plan is overtaken -------------------------------------------------
+
+
+def _import_file(folder: Path, count: int) -> Path:
+    path = folder / "actors.json"
+    nodes = [
+        {
+            "labels": ["Actor"],
+            "properties": {"id": f"actor-{n}", "name": f"Acteur {n}", "sphere": "civil_society"},
+        }
+        for n in range(count)
+    ]
+    relationships = [
+        {"type": "COOPERATES_WITH", "from": f"actor-{n}", "to": f"actor-{n + 1}", "properties": {}}
+        for n in range(count - 1)
+    ]
+    document = {"format": "maillage", "version": 1, "nodes": nodes}
+    document["relationships"] = relationships
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_an_actor_created_between_the_plan_and_the_writes_fails_the_import_never_merges(
+    clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan says which rows are new, and those are created without a lookup:
+    an actor someone else creates meanwhile under the same id is a conflict, the
+    import (one transaction) writes nothing, and the other writer's actor stays as
+    written.  (An import in committed steps is undone by deleting what its plan
+    created: that would take this actor too — a known limit, said in the README.)"""
+    planned = transfer.TransferService._validated
+
+    def overtaken(self: transfer.TransferService, *args: Any) -> Any:
+        found = planned(self, *args)
+        NodeService(clean_database, ACTORS, OPERATOR).create(
+            ACTORS.create.model_validate(
+                {"id": "actor-37", "name": "Créé entre-temps", "sphere": "civil_society"}
+            )
+        )
+        return found
+
+    monkeypatch.setattr(transfer.TransferService, "_validated", overtaken)
+    with pytest.raises(ConflictError):
+        transfer.TransferService(clean_database, OPERATOR, tmp_path / "work").import_file(
+            _import_file(tmp_path, 50)
+        )
+    records, _, _ = clean_database.driver.execute_query(
+        "MATCH (a:Actor) RETURN a.id AS id, a.name AS name"
+    )
+    assert [(r["id"], r["name"]) for r in records] == [("actor-37", "Créé entre-temps")]
+    ties, _, _ = clean_database.driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
+    assert ties[0]["n"] == 0
