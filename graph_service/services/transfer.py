@@ -24,6 +24,7 @@ from graph_service.errors import (
     ForbiddenError,
     ImportRejectedError,
     MaillageError,
+    QueryTimeoutError,
     ReadError,
 )
 from graph_service.repositories import backup as backup_repo
@@ -357,20 +358,27 @@ class TransferService:
         lets the next start undo it (:func:`recover_interrupted_imports`)."""
         staging.persist()
         folder.mark_writing()
+        step: tuple[str, list[str]] = ("node", [])
         try:
             with read_ahead(node_writes(staging, STEP_ROWS)) as node_steps:
                 for labels, rows in node_steps:
+                    step = ("node", [row["id"] for row in rows])
                     self.database.write(repo.merge_nodes, labels, rows)
                     if progress:
                         progress("nodes", len(rows))
             with read_ahead(relationship_writes(staging, STEP_ROWS)) as relationship_steps:
                 for rel_type, rel_rows in relationship_steps:
+                    step = ("relationship", [row["id"] for row in rel_rows])
                     self.database.write(repo.merge_relationships, rel_type, rel_rows)
                     if progress:
                         progress("relationships", len(rel_rows))
-        except MaillageError:
+        except MaillageError as exc:
             logger.warning("large import failed; undoing what it wrote")
-            undo_import(self.database, staging)
+            # A step the database refused (an id someone else has just created, a
+            # timeout) was rolled back whole: what it would have created is not
+            # this import's to delete.  Any other failure may have committed.
+            refused = step if isinstance(exc, ConflictError | QueryTimeoutError) else None
+            undo_import(self.database, staging, refused)
             raise
 
     def export_file(
@@ -435,15 +443,22 @@ class TransferService:
         return counts
 
 
-def undo_import(database: Database, staging: Staging) -> None:
+def undo_import(
+    database: Database, staging: Staging, refused: tuple[str, list[str]] | None = None
+) -> None:
     """Take back what a large import wrote: created relationships and nodes deleted,
     updated ones given back their stored properties (each step idempotent, so an
-    undo that is itself cut short is simply run again)."""
+    undo that is itself cut short is simply run again).  ``refused``: the kind and
+    ids of a step the database rolled back, whose ids are left alone."""
+    kind, left_alone = refused or ("", [])
+    spared = set(left_alone)
     for ids in staging.created("relationship", STEP_ROWS):
+        ids = [id for id in ids if kind != "relationship" or id not in spared]
         database.write(repo.delete_relationships, ids)
     for previous in staging.previous("relationship", STEP_ROWS):
         database.write(repo.restore_relationships, previous)
     for ids in staging.created("node", STEP_ROWS):
+        ids = [id for id in ids if kind != "node" or id not in spared]
         database.write(repo.delete_nodes, ids)
     for previous in staging.previous("node", STEP_ROWS):
         database.write(repo.restore_nodes, previous)

@@ -127,14 +127,17 @@ def _import_file(folder: Path, count: int) -> Path:
     return path
 
 
+@pytest.mark.parametrize("stepped", [False, True], ids=["one transaction", "committed steps"])
 def test_an_actor_created_between_the_plan_and_the_writes_fails_the_import_never_merges(
-    clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    clean_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stepped: bool
 ) -> None:
     """The plan says which rows are new, and those are created without a lookup:
     an actor someone else creates meanwhile under the same id is a conflict, the
-    import (one transaction) writes nothing, and the other writer's actor stays as
-    written.  (An import in committed steps is undone by deleting what its plan
-    created: that would take this actor too — a known limit, said in the README.)"""
+    import writes nothing (in committed steps: undone, the refused step's ids
+    left alone), and the other writer's actor stays as written."""
+    if stepped:
+        monkeypatch.setattr(transfer, "SINGLE_TRANSACTION_ROWS", 10)
+        monkeypatch.setattr(transfer, "STEP_ROWS", 20)
     planned = transfer.TransferService._validated
 
     def overtaken(self: transfer.TransferService, *args: Any) -> Any:
