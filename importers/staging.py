@@ -331,10 +331,20 @@ class Staging:
                 for id, t, a, b, blob, outcome in page
             ]
 
-    def created(self, table: str, size: int) -> Iterator[list[str]]:
-        """Ids of what the import creates (to delete if it must be undone)."""
-        for page in self._pages("id", table, "outcome = 'created'", (), size):
-            yield [id for (id,) in page]
+    def created(self, table: str, size: int, among_first: int | None = None) -> Iterator[list[str]]:
+        """Ids of what the import creates (to delete if it must be undone); with
+        ``among_first``, only those among the first rows it writes, in the order
+        :meth:`changed_nodes` and :meth:`changed_relationships` give them."""
+        if among_first is None:
+            for page in self._pages("id", table, "outcome = 'created'", (), size):
+                yield [id for (id,) in page]
+            return
+        left = among_first
+        for page in self._pages("id, outcome", table, _CHANGED, (), size):
+            rows, left = page[:left], left - len(page)
+            yield [id for id, outcome in rows if outcome == "created"]
+            if left <= 0:
+                return
 
     def previous(self, kind: str, size: int) -> Iterator[list[dict[str, Any]]]:
         """What updates replaced: {"id", "properties", "labels"} (to restore if undone)."""

@@ -365,16 +365,21 @@ class TransferService:
         staging.persist()
         folder.mark_writing()
         step: tuple[str, list[str]] = ("node", [])
+        # Rows handed to the database so far, by kind: the steps come in the
+        # staging store's order, so the undo knows which rows were never reached.
+        handed = {"node": 0, "relationship": 0}
         try:
             with read_ahead(node_writes(staging, STEP_ROWS)) as node_steps:
                 for labels, rows in node_steps:
                     step = ("node", [row["id"] for row in rows])
+                    handed["node"] += len(rows)
                     self.database.write(repo.merge_nodes, labels, rows)
                     if progress:
                         progress("nodes", len(rows))
             with read_ahead(relationship_writes(staging, STEP_ROWS)) as relationship_steps:
                 for rel_type, rel_rows in relationship_steps:
                     step = ("relationship", [row["id"] for row in rel_rows])
+                    handed["relationship"] += len(rel_rows)
                     self.database.write(repo.merge_relationships, rel_type, rel_rows)
                     if progress:
                         progress("relationships", len(rel_rows))
@@ -384,7 +389,7 @@ class TransferService:
             # timeout) was rolled back whole: what it would have created is not
             # this import's to delete.  Any other failure may have committed.
             refused = step if isinstance(exc, ConflictError | QueryTimeoutError) else None
-            undo_import(self.database, staging, refused)
+            undo_import(self.database, staging, refused, _reached(handed))
             raise
 
     def export_file(
@@ -449,22 +454,41 @@ class TransferService:
         return counts
 
 
+def _reached(handed: dict[str, int]) -> dict[str, int]:
+    """How many rows of each kind the writes may have reached, in the staging
+    store's order: every page of :data:`STEP_ROWS` rows they started (a page's
+    steps, one per label set or type, come before the next page's)."""
+    return {kind: -(-rows // STEP_ROWS) * STEP_ROWS for kind, rows in handed.items()}
+
+
 def undo_import(
-    database: Database, staging: Staging, refused: tuple[str, list[str]] | None = None
+    database: Database,
+    staging: Staging,
+    refused: tuple[str, list[str]] | None = None,
+    reached: dict[str, int] | None = None,
 ) -> None:
     """Take back what a large import wrote: created relationships and nodes deleted,
     updated ones given back their stored properties (each step idempotent, so an
     undo that is itself cut short is simply run again).  ``refused``: the kind and
-    ids of a step the database rolled back, whose ids are left alone."""
+    ids of a step the database rolled back, whose ids are left alone; ``reached``:
+    how many rows of each kind the writes may have reached (the ids the plan
+    creates beyond were never written, and may be someone else's by now).
+    Without them (the process died), everything the plan creates is deleted."""
     kind, left_alone = refused or ("", [])
     spared = set(left_alone)
-    for ids in staging.created("relationship", STEP_ROWS):
-        ids = [id for id in ids if kind != "relationship" or id not in spared]
+
+    def created(table: str) -> Iterator[list[str]]:
+        among_first = reached[table] if reached is not None else None
+        for ids in staging.created(table, STEP_ROWS, among_first):
+            kept = [id for id in ids if kind != table or id not in spared]
+            if kept:
+                yield kept
+
+    for ids in created("relationship"):
         database.write(repo.delete_relationships, ids)
     for previous in staging.previous("relationship", STEP_ROWS):
         database.write(repo.restore_relationships, previous)
-    for ids in staging.created("node", STEP_ROWS):
-        ids = [id for id in ids if kind != "node" or id not in spared]
+    for ids in created("node"):
         database.write(repo.delete_nodes, ids)
     for previous in staging.previous("node", STEP_ROWS):
         database.write(repo.restore_nodes, previous)

@@ -133,8 +133,10 @@ def test_an_actor_created_between_the_plan_and_the_writes_fails_the_import_never
 ) -> None:
     """The plan says which rows are new, and those are created without a lookup:
     an actor someone else creates meanwhile under the same id is a conflict, the
-    import writes nothing (in committed steps: undone, the refused step's ids
-    left alone), and the other writer's actor stays as written."""
+    import writes nothing, and the other writer's actors stay as written.  In
+    committed steps of 20, the first step is written, the second (actor-37) is
+    refused, and the undo deletes the first only: not the refused step's ids, nor
+    those of the step it never reached (actor-45)."""
     if stepped:
         monkeypatch.setattr(transfer, "SINGLE_TRANSACTION_ROWS", 10)
         monkeypatch.setattr(transfer, "STEP_ROWS", 20)
@@ -142,11 +144,12 @@ def test_an_actor_created_between_the_plan_and_the_writes_fails_the_import_never
 
     def overtaken(self: transfer.TransferService, *args: Any) -> Any:
         found = planned(self, *args)
-        NodeService(clean_database, ACTORS, OPERATOR).create(
-            ACTORS.create.model_validate(
-                {"id": "actor-37", "name": "Créé entre-temps", "sphere": "civil_society"}
+        for id in ("actor-37", "actor-45"):
+            NodeService(clean_database, ACTORS, OPERATOR).create(
+                ACTORS.create.model_validate(
+                    {"id": id, "name": "Créé entre-temps", "sphere": "civil_society"}
+                )
             )
-        )
         return found
 
     monkeypatch.setattr(transfer.TransferService, "_validated", overtaken)
@@ -155,8 +158,11 @@ def test_an_actor_created_between_the_plan_and_the_writes_fails_the_import_never
             _import_file(tmp_path, 50)
         )
     records, _, _ = clean_database.driver.execute_query(
-        "MATCH (a:Actor) RETURN a.id AS id, a.name AS name"
+        "MATCH (a:Actor) RETURN a.id AS id, a.name AS name ORDER BY id"
     )
-    assert [(r["id"], r["name"]) for r in records] == [("actor-37", "Créé entre-temps")]
+    assert [(r["id"], r["name"]) for r in records] == [
+        ("actor-37", "Créé entre-temps"),
+        ("actor-45", "Créé entre-temps"),
+    ]
     ties, _, _ = clean_database.driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
     assert ties[0]["n"] == 0
