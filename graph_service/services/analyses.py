@@ -462,6 +462,14 @@ class AnalysisService:
         """The scope's options on ``compare_at`` (change between two dates)."""
         return projection_options(query, self.settings, at=query.compare_at, period=None)
 
+    def _scope_at_second_date(
+        self, query: AnalysisQuery
+    ) -> tuple[ProjectionOptions, list[dict[str, Any]]]:
+        """The scope's options on ``compare_at`` and its actors then (the reports
+        computed in the database compare two dates this way)."""
+        later = self._at_second_date(query)
+        return later, scope_actors(self.database, later)
+
     def graph_at_second_date(self, query: AnalysisQuery) -> nx.Graph:
         """The same scope projected on ``compare_at`` (change between two dates)."""
         assert query.compare_at is not None
@@ -499,8 +507,8 @@ class AnalysisService:
         graph = project(self.database, options)
         report.update(brokers_report(graph, query, self._gds_betweenness(graph, query, options)))
         if query.compare_at is not None:
-            compared = self.graph_at_second_date(query)
             later = self._at_second_date(query)
+            compared = project(self.database, later)
             after = brokers_report(compared, query, self._gds_betweenness(compared, query, later))
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = {
@@ -524,8 +532,8 @@ class AnalysisService:
         graph = project(self.database, options)
         report.update(silos_report(graph, query, self._gds_communities(graph, query, options)))
         if query.compare_at is not None:
-            compared = self.graph_at_second_date(query)
             later = self._at_second_date(query)
+            compared = project(self.database, later)
             after = silos_report(compared, query, self._gds_communities(compared, query, later))
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
@@ -564,8 +572,7 @@ class AnalysisService:
         figures, graph = self._top_brokers_in_database(query, options, actors)
         report.update(figures)
         if query.compare_at is not None:
-            later = self._at_second_date(query)
-            later_actors = scope_actors(self.database, later)
+            later, later_actors = self._scope_at_second_date(query)
             after, _ = self._top_brokers_in_database(query, later, later_actors)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = {
@@ -589,8 +596,7 @@ class AnalysisService:
         index and community are left out (a nation's would be a million rows)."""
         report.update(self._silos_figures_in_database(query, options, actors))
         if query.compare_at is not None:
-            later = self._at_second_date(query)
-            later_actors = scope_actors(self.database, later)
+            later, later_actors = self._scope_at_second_date(query)
             after = self._silos_figures_in_database(query, later, later_actors)
             report["compared"] = {"at": query.compare_at.isoformat(), **after}
             report["change"] = silos_analysis.silo_change(report, after)
