@@ -19,7 +19,7 @@ Nodes and edges keep their provenance (``source``, ``source_ref``) for maps.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -397,31 +397,32 @@ def project_around(
 
 @dataclass
 class Rings:
-    """Actors around two ends, ring by ring (see :func:`project_between`)."""
+    """Actors around some actors, ring by ring (see :func:`project_rings`)."""
 
     graph: nx.Graph
-    #: How many rings were read around each end.
+    #: How many rings were read around them.
     radius: int
-    #: True when no actor lies beyond the last ring: both ends' whole components.
+    #: True when no actor lies beyond the last ring: their whole components.
     closed: bool
 
 
-def project_between(
+def project_rings(
     database: Database,
     options: ProjectionOptions,
-    ends: tuple[str, str],
+    start: Sequence[str],
     *,
     radius: int,
     budget: int,
 ) -> Rings:
-    """The actors within ``radius`` hops of either end (over the projection's tie
-    types and dates; the scope filters then apply), with every tie among them, who
-    they are but not their attributes; no further once the rings hold ``budget``
-    actors.  Every path of at most ``2 * radius`` ties between the ends is in the
-    graph: each of its actors is at most ``radius`` hops from one end or the other."""
+    """The actors within ``radius`` hops of any of ``start`` (over the projection's
+    tie types and dates; the scope filters then apply), with every tie among them,
+    who they are but not their attributes; no further once the rings hold ``budget``
+    actors.  Every path of at most ``2 * radius`` ties between two of ``start`` is in
+    the graph: each of its actors is at most ``radius`` hops from one end or the
+    other; and every partner of an actor ``radius - 1`` hops away is in it."""
 
     def work(tx: ManagedTransaction) -> Rings:
-        seen, done, closed = _walk_rings(tx, list(ends), options, radius, budget=budget)
+        seen, done, closed = _walk_rings(tx, list(start), options, radius, budget=budget)
         graph = _graph_of(tx, _actors_in(tx, options, ids=sorted(seen), attributes=False), options)
         return Rings(graph, done, closed=closed)
 

@@ -28,6 +28,7 @@ from visualisations.views.inside_allies import inside_allies_map
 from visualisations.views.introductions import introductions_map
 from visualisations.views.levels import levels_map
 from visualisations.views.silos import silos_map
+from visualisations.views.similar import similar_map
 
 __all__ = ["MapInput", "MapKind", "MapOptions", "build_document", "render_map"]
 
@@ -42,6 +43,7 @@ BUILDERS: dict[MapKind, Callable[[MapInput, MapOptions], MapDocument]] = {
     MapKind.LEVELS: levels_map,
     MapKind.DOUBLE_SPACE: double_space_map,
     MapKind.HORIZONTALISATION: horizontalisation_map,
+    MapKind.SIMILAR: similar_map,
 }
 
 
@@ -72,7 +74,8 @@ def build_document(kind: MapKind, map_input: MapInput, options: MapOptions) -> M
             0, text("read.in_database", options.language, shown=shown, **summary)
         )
         document.ui["empty"] = text("read.in_database_empty", options.language)
-    document.columns = text(f"columns.{kind.value}", options.language).split("|")
+    if not document.columns:  # a view whose columns depend on the report sets its own
+        document.columns = text(f"columns.{kind.value}", options.language).split("|")
     return document
 
 

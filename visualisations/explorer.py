@@ -83,6 +83,7 @@ WORDS: dict[str, dict[Language, str]] = {
     "kind.levels": {_FR: "Cadres multi-niveaux", _EN: "Multi-level frameworks"},
     "kind.double-space": {_FR: "Double espace (carte)", _EN: "Double space (map)"},
     "kind.horizontalisation": {_FR: "Horizontalisation", _EN: "Horizontalisation"},
+    "kind.similar": {_FR: "Acteurs au réseau semblable", _EN: "Similar actors"},
     "partition.sphere": {_FR: "sphères", _EN: "spheres"},
     "partition.side": {_FR: "Nord / Sud", _EN: "North / South"},
     "partition.territory": {_FR: "territoires", _EN: "territories"},

@@ -17,3 +17,4 @@ class MapKind(StrEnum):
     LEVELS = "levels"
     DOUBLE_SPACE = "double-space"
     HORIZONTALISATION = "horizontalisation"
+    SIMILAR = "similar"

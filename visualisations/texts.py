@@ -38,6 +38,14 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Horizontalisation : {operation}",
         _EN: "Horizontalisation: {operation}",
     },
+    "title.similar": {
+        _FR: "Acteurs au réseau semblable à celui de {actor}",
+        _EN: "Actors whose network resembles {actor}'s",
+    },
+    "title.similar_pairs": {
+        _FR: "Acteurs au réseau semblable : les paires les plus proches",
+        _EN: "Actors with similar networks: the closest pairs",
+    },
     "title.double-space": {
         _FR: "Double espace : ici et là-bas",
         _EN: "Double space: here and there",
@@ -68,6 +76,14 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "columns.horizontalisation": {
         _FR: "Date|Périmètre|Part du courtage tenue|",
         _EN: "Date|Scope|Share of brokerage held|",
+    },
+    "columns.similar": {
+        _FR: "Acteur semblable|Sphère|Similarité|Partenaires communs",
+        _EN: "Similar actor|Sphere|Similarity|Shared partners",
+    },
+    "columns.similar_pairs": {
+        _FR: "Paire d'acteurs|Partenaires communs|Similarité|En clair",
+        _EN: "Pair of actors|Shared partners|Similarity|In words",
     },
     "columns.double-space": {
         _FR: "Lien|Type|Liens entre les deux côtés|En clair",
@@ -149,6 +165,10 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "legend.cross_sphere": {_FR: "lien entre sphères différentes", _EN: "tie across spheres"},
     "legend.same_sphere": {_FR: "lien dans une même sphère", _EN: "tie within a sphere"},
     "legend.suggested": {_FR: "alliance suggérée (pointillés)", _EN: "suggested alliance (dashed)"},
+    "legend.similar": {
+        _FR: "réseau semblable (pointillés, épais : très semblable)",
+        _EN: "similar network (dashed; thick: very similar)",
+    },
     "legend.requester": {_FR: "acteur qui demande", _EN: "actor asking"},
     "legend.target": {_FR: "acteur à joindre", _EN: "actor to reach"},
     "legend.path": {_FR: "meilleurs chemins", _EN: "best paths"},
@@ -191,6 +211,7 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
         _FR: "Déjà partenaires (même opération ou petit cadre de dialogue) : pas de nouveaux alliés",
         _EN: "Already partners (same operation or small dialogue framework): not new allies",
     },
+    "panel.similar": {_FR: "Réseaux semblables", _EN: "Similar networks"},
     "panel.paths": {_FR: "Chemins", _EN: "Paths"},
     "panel.persons": {_FR: "Personnes", _EN: "Persons"},
     # reading sentences
@@ -273,6 +294,27 @@ TEXTS: Final[dict[str, dict[Language, str]]] = {
     "read.no_allies": {
         _FR: "Aucun allié possible dans ce périmètre.",
         _EN: "No possible ally in this scope.",
+    },
+    "read.shared_partners": {
+        _FR: "{count} partenaire(s) commun(s) : {names}",
+        _EN: "{count} shared partner(s): {names}",
+    },
+    "read.already_tied": {_FR: " ; déjà liés entre eux", _EN: "; already tied to each other"},
+    "read.similar": {
+        _FR: "{count} acteur(s) travaillent avec des partenaires proches de ceux de {actor} ; le plus proche, {name} (similarité {score}) — {shared}.",
+        _EN: "{count} actor(s) work with partners close to {actor}'s; the closest, {name} (similarity {score}) — {shared}.",
+    },
+    "read.similar_pairs": {
+        _FR: "{count} paire(s) d'acteurs aux partenaires les plus proches ; en tête, {pair} (similarité {score}) — {shared}.",
+        _EN: "{count} pair(s) of actors with the closest partners; first, {pair} (similarity {score}) — {shared}.",
+    },
+    "read.similar_meaning": {
+        _FR: "La similarité est la part de leurs partenaires qu'ils ont en commun (1 : exactement les mêmes). Des acteurs semblables peuvent mettre leurs efforts en commun, ou se disputer les mêmes partenaires ; à 1 avec beaucoup de partenaires, c'est peut-être un doublon.",
+        _EN: "Similarity is the share of their partners they have in common (1: exactly the same ones). Similar actors may pool their efforts, or compete for the same partners; at 1 with many partners, it may be one organisation recorded twice.",
+    },
+    "read.no_similar": {
+        _FR: "Aucun acteur de ce périmètre ne partage de partenaire (parmi ceux qui en ont assez pour être comparés).",
+        _EN: "No actor of this scope shares a partner (among those with enough partners to compare).",
     },
     "read.path": {
         _FR: "Par {names} : {steps}.",

@@ -108,6 +108,23 @@ class HorizontalisationReport(Report):
     ties: dict[str, Any] = Field(description="Ties gained and lost between the dates.")
 
 
+class SimilarReport(Report):
+    actor: dict[str, Any] | None = Field(
+        default=None, description="The actor whose similar actors are listed (with actor)."
+    )
+    results: Rows = Field(
+        description="With actor: the actors whose partners most resemble its own (id, "
+        "name, sphere, score, shared partners, their number of partners, tied). "
+        "Without: the most similar pairs of the scope (a, b, score, shared, tied)."
+    )
+    search: dict[str, Any] = Field(
+        description="What was read: around (true: only the surroundings of the actor, or "
+        "of the pairs found in the database, not the whole scope), exact (with actor: "
+        "false when the rings around it stopped at their budget), in_database (without "
+        "actor: the pairs were found inside Neo4j), actors_read."
+    )
+
+
 REPORTS: dict[AnalysisName, type[Report]] = {
     AnalysisName.BROKERS: BrokersReport,
     AnalysisName.SILOS: SilosReport,
@@ -117,4 +134,5 @@ REPORTS: dict[AnalysisName, type[Report]] = {
     AnalysisName.DOUBLE_SPACE: DoubleSpaceReport,
     AnalysisName.INTRODUCTIONS: IntroductionsReport,
     AnalysisName.HORIZONTALISATION: HorizontalisationReport,
+    AnalysisName.SIMILAR: SimilarReport,
 }

@@ -38,8 +38,8 @@ def analyse_command(
     name: Annotated[
         AnalysisName,
         typer.Argument(
-            help="brokers, silos, allies, inside-allies, levels, double-space, introductions "
-            "or horizontalisation"
+            help="brokers, silos, allies, inside-allies, levels, double-space, introductions, "
+            "horizontalisation or similar"
         ),
     ],
     territory: options.Territory = None,
@@ -70,8 +70,8 @@ def analyse_command(
     engine: Annotated[
         Engine,
         typer.Option(
-            help="Where brokers' betweenness and silos' communities run: python, or gds "
-            "(inside Neo4j)."
+            help="Where brokers' betweenness, silos' communities and similar actors run: "
+            "python, or gds (inside Neo4j)."
         ),
     ] = Engine.PYTHON,
     algorithm: Annotated[
@@ -82,6 +82,7 @@ def analyse_command(
     max_age_months: Annotated[
         int, typer.Option(help="Inside allies: stale after this many months.")
     ] = 12,
+    min_partners: options.MinPartners = 2,
     output: Annotated[
         OutputFormat, typer.Option("--format", help="json or table.")
     ] = OutputFormat.TABLE,

@@ -47,15 +47,16 @@ HELP_FR: Final[dict[str, str]] = {
         "Lance une analyse sur le graphe et l'affiche (le JSON a la forme de celui de l'API).",
     "Draw an analysis as one self-contained HTML map.":
         "Dessine une analyse sur une carte HTML autonome (elle s'ouvre sans réseau).",
-    "brokers, silos, allies, inside-allies, levels, double-space, introductions "
-    "or horizontalisation":
+    "brokers, silos, allies, inside-allies, levels, double-space, introductions, "
+    "horizontalisation or similar":
         "brokers (intermédiaires), silos (cloisonnement), allies (alliés possibles), "
         "inside-allies (alliés de l'intérieur), levels (niveaux), double-space (double espace), "
-        "introductions (qui peut nous présenter) ou horizontalisation",
+        "introductions (qui peut nous présenter), horizontalisation ou similar (acteurs "
+        "au réseau semblable)",
     "ecosystem, brokers, silos, allies, introductions, inside-allies, levels, "
-    "double-space or horizontalisation":
+    "double-space, horizontalisation or similar":
         "ecosystem (écosystème), brokers, silos, allies, introductions, inside-allies, levels, "
-        "double-space ou horizontalisation",
+        "double-space, horizontalisation ou similar (acteurs au réseau semblable)",
     "Scope: a territory (id or name) and its sub-territories.":
         "Périmètre : un territoire (identifiant ou nom) et ses sous-territoires.",
     "Scope: an operation or programme (id or name).":
@@ -72,8 +73,9 @@ HELP_FR: Final[dict[str, str]] = {
         "Poids des liens dérivés d'un cadre ou d'une opération en commun (0 : aucun).",
     "Groups: sphere, side, territory or level.":
         "Groupes : sphere (sphères), side (Nord/Sud), territory (territoires) ou level (niveaux).",
-    "The actor asking, by id or name (allies, introductions, inside-allies).":
-        "L'acteur qui demande, par identifiant ou nom (allies, introductions, inside-allies).",
+    "The actor asking, by id or name (allies, introductions, inside-allies, similar).":
+        "L'acteur qui demande, par identifiant ou nom (allies, introductions, inside-allies, "
+        "similar).",
     "The actor to reach, or the institution (inside-allies), by id or name.":
         "L'acteur à joindre, ou l'institution visée (inside-allies), par identifiant ou nom.",
     "Double-space: the territory here of a link (id or name).":
@@ -85,6 +87,9 @@ HELP_FR: Final[dict[str, str]] = {
     "Two groups, comma-separated: who connects them.":
         "Deux groupes, séparés par une virgule : qui les relie.",
     "Number of results.": "Nombre de résultats.",
+    "Similar: compare only actors with at least this many partners.":
+        "Acteurs semblables : ne comparer que les acteurs ayant au moins ce nombre de "
+        "partenaires.",
     "Use tie strength.": "Tenir compte de la force des liens.",
     "Estimate betweenness from this many sources.":
         "Estimer l'intermédiarité à partir de ce nombre de sources.",
@@ -160,9 +165,10 @@ HELP_FR: Final[dict[str, str]] = {
     "Check and report; write nothing.": "Vérifier et rendre compte ; ne rien écrire.",
     "How silos find communities: louvain, or leiden (all connected).":
         "Comment le cloisonnement trouve les communautés : louvain, ou leiden (toutes connexes).",
-    "Where brokers' betweenness and silos' communities run: python, or gds (inside Neo4j).": (
-        "Où calculer l'intermédiarité (brokers) et les communautés (silos) : python, ou "
-        "gds (dans Neo4j)."
+    "Where brokers' betweenness, silos' communities and similar actors run: python, or "
+    "gds (inside Neo4j).": (
+        "Où calculer l'intermédiarité (brokers), les communautés (silos) et les acteurs "
+        "semblables (similar) : python, ou gds (dans Neo4j)."
     ),
     "Load an empty database through Neo4j's offline importer (local server: stopped, "
     "loaded, restarted), after the same checks.": (

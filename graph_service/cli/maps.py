@@ -23,7 +23,7 @@ def map_command(
         MapKind,
         typer.Argument(
             help="ecosystem, brokers, silos, allies, introductions, inside-allies, levels, "
-            "double-space or horizontalisation"
+            "double-space, horizontalisation or similar"
         ),
     ],
     output: Annotated[
@@ -45,6 +45,7 @@ def map_command(
     here: options.Here = None,
     there: options.There = None,
     top: options.Top = 20,
+    min_partners: options.MinPartners = 2,
     seed: options.Seed = 0,
     compare_at: options.CompareAt = None,
     size_by: Annotated[

@@ -39,7 +39,9 @@ PartitionOption = Annotated[
 ]
 Actor = Annotated[
     str | None,
-    typer.Option(help="The actor asking, by id or name (allies, introductions, inside-allies)."),
+    typer.Option(
+        help="The actor asking, by id or name (allies, introductions, inside-allies, similar)."
+    ),
 ]
 Target = Annotated[
     str | None,
@@ -53,6 +55,9 @@ There = Annotated[
     str | None, typer.Option(help="Double-space: the territory there of a link (id or name).")
 ]
 Top = Annotated[int, typer.Option(help="Number of results.")]
+MinPartners = Annotated[
+    int, typer.Option(help="Similar: compare only actors with at least this many partners.")
+]
 Seed = Annotated[int, typer.Option(help="Seed of random choices (and of map layouts).")]
 CompareAt = Annotated[
     str | None, typer.Option(help="Compare with this date (brokers, silos; maps: what changed).")

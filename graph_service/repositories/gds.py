@@ -1,4 +1,5 @@
-"""The Graph Data Science engine: betweenness, Louvain and Leiden computed inside Neo4j.
+"""The Graph Data Science engine: betweenness, Louvain, Leiden and node similarity
+computed inside Neo4j.
 
 The scope's actors and ties are projected into a GDS in-memory graph under a name
 of this request's own, the algorithm streams its results back by actor id (or, for
@@ -143,3 +144,29 @@ def top_betweenness(
 
 #: At most this many actors tied at the last rank are read to order them by id.
 TIE_ROWS = 10_000
+
+
+def similar_to(
+    database: Database, name: str, actor: str, config: dict[str, Any]
+) -> list[tuple[str, float]]:
+    """GDS node similarity of ``actor`` with the actors of graph ``name``: (id, score)."""
+
+    def work(tx: ManagedTransaction) -> list[tuple[str, float]]:
+        found = tx.run(query("analyses/gds_similar_to"), name=name, actor=actor, config=config)
+        return [(record["id"], float(record["score"])) for record in found]
+
+    return database.write(work)
+
+
+def similar_pairs(
+    database: Database, name: str, config: dict[str, Any]
+) -> list[tuple[str, str, float]]:
+    """The most similar pairs of graph ``name`` by GDS node similarity, each once:
+    (id, id, score), the first id the smaller."""
+    return _stream(
+        database,
+        query("analyses/gds_similar_pairs"),
+        name,
+        config,
+        lambda record: (record["a"], record["b"], float(record["score"])),
+    )

@@ -35,6 +35,7 @@ from graph_service.analyses import double_space as double_space_analysis
 from graph_service.analyses import inside_allies as inside_allies_analysis
 from graph_service.analyses import levels as levels_analysis
 from graph_service.analyses import silos as silos_analysis
+from graph_service.analyses import similar as similar_analysis
 from graph_service.config import Language, Settings
 from graph_service.domain.access import Caller, Role
 from graph_service.domain.enums import NodeLabel, RelationshipType, Sphere
@@ -48,9 +49,9 @@ from graph_service.projection import (
     actor_attributes,
     project,
     project_around,
-    project_between,
     project_double_space,
     project_frameworks,
+    project_rings,
     project_surroundings,
     scope_actors,
 )
@@ -80,6 +81,7 @@ class AnalysisName(StrEnum):
     DOUBLE_SPACE = "double-space"
     INTRODUCTIONS = "introductions"
     HORIZONTALISATION = "horizontalisation"
+    SIMILAR = "similar"
 
 
 #: The largest weight a tie type may get (a weight is a multiplier of tie strength).
@@ -178,9 +180,9 @@ class AnalysisQuery(BaseModel):
     permutations: int = Field(default=1000, ge=0, le=100_000)
     engine: Engine = Field(
         default=Engine.PYTHON,
-        description="Where betweenness (brokers) and communities (silos) are computed: "
-        "python (networkx, igraph) or gds (Neo4j's Graph Data Science, inside the "
-        "database).",
+        description="Where betweenness (brokers), communities (silos) and node similarity "
+        "(similar) are computed: python (networkx, igraph) or gds (Neo4j's Graph Data "
+        "Science, inside the database).",
     )
     algorithm: CommunityAlgorithm = Field(
         default=CommunityAlgorithm.LOUVAIN,
@@ -192,6 +194,13 @@ class AnalysisQuery(BaseModel):
     )
     max_age_months: int = Field(
         default=12, ge=1, le=120, description="Inside allies: older stances are stale."
+    )
+    min_partners: int = Field(
+        default=similar_analysis.MIN_PARTNERS,
+        ge=1,
+        le=10_000,
+        description="Similar actors: only actors with at least this many partners are "
+        "compared (two actors whose one partner is the same network say little).",
     )
 
     @field_validator("weights")
@@ -268,6 +277,7 @@ ANALYSIS_OPTIONS: dict[AnalysisName, tuple[str, ...]] = {
     AnalysisName.DOUBLE_SPACE: ("link", "here", "there"),
     AnalysisName.INTRODUCTIONS: ("actor", "target", "top"),
     AnalysisName.HORIZONTALISATION: ("link", "here", "there", "compare_at"),
+    AnalysisName.SIMILAR: ("actor", "top", "weighted", "min_partners", "engine"),
 }
 
 
@@ -317,6 +327,9 @@ INTRODUCTION_BUDGET = 50_000
 #: chain is not an introduction anyone can ask for (the chains of the small-world
 #: experiments averaged five or six), and bounding it keeps the search local.
 INTRODUCTION_MAX_TIES = 6
+#: How many actors the rings around an actor whose similar actors are sought may
+#: hold (three rings: its partners, theirs, and all the partners of those).
+SIMILAR_BUDGET = 50_000
 
 
 def scope_check(graph: nx.Graph, summary: dict[str, int] | None = None) -> dict[str, Any]:
@@ -485,6 +498,7 @@ class AnalysisService:
             AnalysisName.DOUBLE_SPACE: self.double_space,
             AnalysisName.INTRODUCTIONS: self.introductions,
             AnalysisName.HORIZONTALISATION: self.horizontalisation,
+            AnalysisName.SIMILAR: self.similar,
         }[name]
         return handler(query)
 
@@ -991,7 +1005,7 @@ class AnalysisService:
             whole = {"exact": True, "around": False, "actors_read": graph.number_of_nodes()}
             return graph, paths, whole
         radius = math.ceil(INTRODUCTION_MAX_TIES / 2)
-        rings = project_between(
+        rings = project_rings(
             self.database, options, (actor, target), radius=radius, budget=INTRODUCTION_BUDGET
         )
         paths, _ = brokers_analysis.introduction_candidates(
@@ -1004,6 +1018,128 @@ class AnalysisService:
             "actors_read": rings.graph.number_of_nodes(),
         }
         return rings.graph, paths, search
+
+    # --- similar actors ----------------------------------------------------------------
+
+    def similar(self, query: AnalysisQuery) -> Analysis:
+        """The actors whose partners most resemble ``actor``'s; without an actor, the
+        most similar pairs of the scope (with the GDS engine, on a scope larger than
+        ``gds_in_database_above``, found inside the database)."""
+        options = projection_options(query, self.settings)
+        report = self._header(AnalysisName.SIMILAR, options, query)
+        report["parameters"].update(
+            weighted=query.weighted, min_partners=query.min_partners, engine=query.engine.value
+        )
+        if query.actor is not None:
+            return self._similar_to(query, options, report)
+        actors = self._scope_left_in_database(query, options)
+        if actors is None:
+            graph = project(self.database, options)
+            scores = self._gds_similar_pairs(list(graph.nodes), query, options)
+            search = {"around": False, "in_database": False, "actors_read": len(graph)}
+        else:
+            ids = [actor["id"] for actor in actors]
+            scores = self._gds_similar_pairs(ids, query, options)
+            assert scores is not None
+            # The pairs' own partners are all the report needs (their shared
+            # partners, the map): one ring around them, within the scope.
+            members = sorted({id for pair in scores for id in pair})
+            graph = project_surroundings(self.database, options, members, rings=1, scope=set(ids))
+            search = {"around": True, "in_database": True, "actors_read": len(graph)}
+        pairs = similar_analysis.similar_pairs(graph, scores=scores, **self._similarity(query))
+        report["search"] = search
+        report["results"] = [
+            {
+                "a": _named(graph, pair["a"]),
+                "b": _named(graph, pair["b"]),
+                "score": round(pair["score"], 6),
+                "shared": [_named(graph, partner) for partner in pair["shared"]],
+                "tied": pair["tied"],
+            }
+            for pair in pairs
+        ]
+        return Analysis(graph, report)
+
+    def _similar_to(
+        self, query: AnalysisQuery, options: ProjectionOptions, report: dict[str, Any]
+    ) -> Analysis:
+        """Similar actors of one actor, read from three rings around it: its partners,
+        the actors they bring (the candidates) and all the candidates' partners, which
+        give the same scores as the whole scope unless the rings reached
+        :data:`SIMILAR_BUDGET` actors first (``search.exact``).  With derived
+        co-attendance ties, the whole scope is read."""
+        actor = query.actor
+        assert actor is not None
+        if options.shared_weight > 0:
+            graph = project(self.database, options)
+            search = {"around": False, "exact": True, "actors_read": len(graph)}
+        else:
+            rings = project_rings(self.database, options, [actor], radius=3, budget=SIMILAR_BUDGET)
+            graph = rings.graph
+            exact = rings.closed or rings.radius >= 3
+            search = {"around": True, "exact": exact, "actors_read": len(graph)}
+        _in_scope(graph, actor, "actor")
+        scores = None
+        if query.engine is Engine.GDS:
+            config = {**self._gds_similarity_config(query), "topK": max(len(graph) - 1, 1)}
+            with gds_repo.projected(self.database, *_gds_scope(graph, options)) as name:
+                scores = dict(gds_repo.similar_to(self.database, name, actor, config))
+        similar = similar_analysis.similar_to(
+            graph, actor, scores=scores, **self._similarity(query)
+        )
+        report["search"] = search
+        report["actor"] = _named(graph, actor)
+        report["results"] = [
+            {
+                **_named(graph, row["id"]),
+                "score": round(row["score"], 6),
+                "shared": [_named(graph, partner) for partner in row["shared"]],
+                "partners": row["partners"],
+                "tied": row["tied"],
+            }
+            for row in similar
+        ]
+        return Analysis(graph, report)
+
+    @staticmethod
+    def _similarity(query: AnalysisQuery) -> dict[str, Any]:
+        """The options of the Python similarity that ``query`` sets."""
+        return {
+            "top": query.top,
+            "weight": "weight" if query.weighted else None,
+            "min_partners": query.min_partners,
+        }
+
+    @staticmethod
+    def _gds_similarity_config(query: AnalysisQuery) -> dict[str, Any]:
+        """GDS node similarity as the Python engine computes it: Jaccard over partner
+        sets (weighted: over tie weights), among actors with ``min_partners``."""
+        config: dict[str, Any] = {"degreeCutoff": query.min_partners}
+        if query.weighted:
+            config["relationshipWeightProperty"] = "weight"
+        return config
+
+    def _gds_similar_pairs(
+        self, ids: list[str], query: AnalysisQuery, options: ProjectionOptions
+    ) -> dict[tuple[str, str], float] | None:
+        """The most similar pairs among ``ids`` from GDS node similarity; None with the
+        Python engine.  Twice ``top`` pairs are asked, a margin that lets the Python
+        side order equal scores at the cut as it orders its own: each actor's best
+        that many, then that many best overall (every pair of the overall best is
+        among its actors' own best; GDS counts each pair in both directions)."""
+        if query.engine is not Engine.GDS or not ids:
+            return None
+        wanted = 2 * query.top
+        config = {**self._gds_similarity_config(query), "topK": wanted, "topN": 2 * wanted}
+        with gds_repo.projected(self.database, ids, *_gds_scope_options(options)) as name:
+            pairs = gds_repo.similar_pairs(self.database, name, config)
+        return {(a, b): score for a, b, score in pairs}
+
+
+def _named(graph: nx.Graph, node: Hashable) -> dict[str, Any]:
+    """An actor as a report names it: its id, name and sphere."""
+    data = graph.nodes[node] if node in graph else {}
+    return {"id": node, "name": data.get("name", node), "sphere": data.get("sphere")}
 
 
 @dataclass

@@ -34,6 +34,7 @@ QUERIES: dict[MapKind, dict[str, str]] = {
     MapKind.LEVELS: {"operation": "caac"},
     MapKind.DOUBLE_SPACE: {},
     MapKind.HORIZONTALISATION: {"here": "Hauts-de-France", "there": "Région de Kayes"},
+    MapKind.SIMILAR: {"actor": "grdr", "top": "6"},
     MapKind.INSIDE_ALLIES: {
         "actor": "fictif-collectif",
         "target": "fictif-fruitco",

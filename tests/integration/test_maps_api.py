@@ -29,6 +29,7 @@ MAPS: dict[str, dict[str, str]] = {
     "levels": {"operation": "caac"},
     "double-space": {},
     "horizontalisation": {"operation": "op-grdr-migrants-ess"},
+    "similar": {"actor": "grdr"},
 }
 
 
@@ -162,6 +163,8 @@ def test_maillage_map_writes_a_page(cli_env: dict[str, str], tmp_path: Path) -> 
         (("levels", "--operation", "caac"), "Niveaux voisins sans articulation"),
         (("double-space",), "Région de Kayes"),
         (("introductions", "--actor", "cgt", "--target", "grdr"), "Par "),
+        (("similar", "--actor", "grdr", "--top", "3"), "partenaire(s) commun(s)"),
+        (("similar", "--top", "3"), "Paire d'acteurs"),
     ],
 )
 def test_analysis_tables_read_in_an_80_column_terminal(

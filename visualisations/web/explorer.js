@@ -12,7 +12,7 @@ const reading = document.getElementById("explorer-reading");
 const links = document.getElementById("explorer-links");
 const words = JSON.parse(document.getElementById("explorer-words").textContent);
 
-const ANALYSIS_OF = { ecosystem: null, brokers: "brokers", silos: "silos", allies: "allies", introductions: "introductions", "inside-allies": "inside-allies", levels: "levels", "double-space": "double-space" };
+const ANALYSIS_OF = { ecosystem: null, brokers: "brokers", silos: "silos", allies: "allies", introductions: "introductions", "inside-allies": "inside-allies", levels: "levels", "double-space": "double-space", horizontalisation: "horizontalisation", similar: "similar" };
 
 function query() {
   const params = new URLSearchParams();

@@ -1,5 +1,5 @@
 """Analyses: ``GET /api/v1/analyses/{name}`` for brokers, silos, allies, inside-allies,
-levels, double-space, introductions and horizontalisation."""
+levels, double-space, introductions, horizontalisation and similar."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -24,6 +24,10 @@ SUMMARIES = {
     AnalysisName.INTRODUCTIONS: "Who can introduce an actor to another: best paths",
     AnalysisName.HORIZONTALISATION: (
         "Horizontalisation: the lead's share of brokerage in an operation at two dates"
+    ),
+    AnalysisName.SIMILAR: (
+        "Similar actors: those whose partners most resemble an actor's, or the most "
+        "similar pairs of a scope (node similarity)"
     ),
 }
 
