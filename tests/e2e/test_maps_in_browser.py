@@ -176,6 +176,21 @@ def test_the_explorer_end_to_end(
     shared.locator("#explorer-table tbody tr").first.wait_for(timeout=20000)
     assert shared.locator("#explorer-table tbody tr").first.inner_text() == first
     shared.close()
+    # Another map, its actor typed by name: each link beside it answers (the JSON
+    # of the analysis gets only the options it reads, not the form's partition).
+    page.locator("select[name=kind]").select_option("similar")
+    page.locator("input[name=operation]").fill("")
+    page.locator("input[name=actor]").fill("GRDR")
+    page.get_by_role("button", name="Afficher").click()
+    page.wait_for_url("**kind=similar**")
+    body = page.locator("#explorer-table tbody")
+    body.get_by_text("partenaire(s) commun(s)").first.wait_for(timeout=20000)
+    assert page.locator("#explorer-table th").first.inner_text() == "Acteur semblable"
+    hrefs = page.locator("#explorer-links a").evaluate_all("links => links.map(a => a.href)")
+    assert any("/api/v1/analyses/similar?" in href for href in hrefs)
+    for href in hrefs:
+        if not href.endswith("#"):
+            assert page.request.get(href).status == 200, href
     # The console: a read query, its rows in a table and its graph drawn.
     page.locator("#console summary").click()
     page.locator("#console-form textarea").fill(

@@ -12,7 +12,22 @@ const reading = document.getElementById("explorer-reading");
 const links = document.getElementById("explorer-links");
 const words = JSON.parse(document.getElementById("explorer-words").textContent);
 
-const ANALYSIS_OF = { ecosystem: null, brokers: "brokers", silos: "silos", allies: "allies", introductions: "introductions", "inside-allies": "inside-allies", levels: "levels", "double-space": "double-space", horizontalisation: "horizontalisation", similar: "similar" };
+// The form's options each analysis reads beyond its scope (territory, operation,
+// date): its JSON refuses the others, which the form may still hold from another
+// map.  Mirrors ANALYSIS_OPTIONS in graph_service/services/analyses.py (a test
+// compares them).  The ecosystem is a map, not an analysis.
+const SCOPE_FIELDS = ["territory", "operation", "at"];
+const ANALYSIS_FIELDS = {
+  brokers: ["partition", "compare_at"],
+  silos: ["partition", "compare_at"],
+  allies: ["actor"],
+  introductions: ["actor", "target"],
+  "inside-allies": ["actor", "target"],
+  levels: [],
+  "double-space": ["link"],
+  horizontalisation: ["link", "compare_at"],
+  similar: ["actor"],
+};
 
 function query() {
   const params = new URLSearchParams();
@@ -109,10 +124,12 @@ async function run(push) {
     save.click();
   });
   if (kind !== "double-space") links.appendChild(png);
-  // The analyses' JSON takes the analysis options only, not the drawing ones.
-  const analysisParams = new URLSearchParams(params);
-  for (const key of ["lang", "size_by", "labels", "persons"]) analysisParams.delete(key);
-  if (ANALYSIS_OF[kind]) add(`/api/v1/analyses/${ANALYSIS_OF[kind]}?${analysisParams}`, words.export_json, false);
+  // The analyses' JSON takes the options of that analysis only, not the drawing ones.
+  if (ANALYSIS_FIELDS[kind]) {
+    const wanted = [...SCOPE_FIELDS, ...ANALYSIS_FIELDS[kind]];
+    const analysisParams = new URLSearchParams([...params].filter(([key]) => wanted.includes(key)));
+    add(`/api/v1/analyses/${kind}?${analysisParams}`, words.export_json, false);
+  }
   add("/api/v1/exports?format=json", words.export_data, true);
   add("/docs", words.api_docs, false);
   const answer = await fetch(`/maps/${kind}/document?${params}`, { headers: { Accept: "application/json" } });
