@@ -18,6 +18,7 @@ from visualisations.views.common import (
     MapOptions,
     actor_node,
     conflict_edges,
+    labelled,
     layout,
     listing,
     number,
@@ -45,7 +46,7 @@ def reason_in_words(reason: dict[str, Any], map_input: MapInput, language: Langu
     else:
         names = [map_input.name(i) for i in ids]
     shown = ", ".join(names[:NAMES_SHOWN]) + ("…" if len(names) > NAMES_SHOWN else "")
-    return f"{heading} : {shown}" if language is Language.FR else f"{heading}: {shown}"
+    return labelled(heading, shown, language)
 
 
 def reasons_in_words(result: dict[str, Any], map_input: MapInput, language: Language) -> str:

@@ -126,6 +126,15 @@ def listing(parts: Iterable[str], language: Language) -> str:
     return (" ; " if language is Language.FR else "; ").join(parts)
 
 
+def labelled(heading: str, value: str, language: Language) -> str:
+    """A heading and what it introduces, with the colon spaced the French way in French.
+
+    >>> labelled("partenaires communs", "CFSI", Language.FR)
+    'partenaires communs : CFSI'
+    """
+    return f"{heading} : {value}" if language is Language.FR else f"{heading}: {value}"
+
+
 def category_color(index: int) -> str:
     return CATEGORY_COLORS[index % len(CATEGORY_COLORS)]
 

@@ -1,7 +1,7 @@
 """The similar-actors map: for one actor, the actors whose partners most resemble
-its own, each joined to it by a dotted line whose thickness is the similarity, and
+its own, each joined to it by a dashed line whose thickness is the similarity, and
 the partners they share; for a whole scope, the most similar pairs.  Each line of
-the table names the shared partners: "3 partenaires communs sur 4 : CFSI, GRDR…"."""
+the table names the shared partners: "2 partenaire(s) commun(s) : CFSI, GRDR"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from visualisations.views.common import (
     MapInput,
     MapOptions,
     actor_node,
+    labelled,
     layout,
     number,
     ringed,
@@ -134,9 +135,7 @@ def similar_map(map_input: MapInput, options: MapOptions) -> MapDocument:
         panels=[
             Panel(
                 text("panel.similar", language),
-                [f"{row.name} ({row.measure}) : {row.sentence}" for row in rows]
-                if language is Language.FR
-                else [f"{row.name} ({row.measure}): {row.sentence}" for row in rows],
+                [labelled(f"{row.name} ({row.measure})", row.sentence, language) for row in rows],
                 restates_results=True,
             )
         ]
