@@ -315,7 +315,6 @@ class LocalNeo4j:
             self.settings.neo4j_database,
             "--overwrite-destination=true",
             "--array-delimiter=U+001F",
-            "--multiline-fields=true",
             "--bad-tolerance=0",
             f"--report-file={report}",
             *arguments,

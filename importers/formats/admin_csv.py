@@ -50,10 +50,22 @@ class AdminFiles:
     #: array, so they are set afterwards — (label set, key) and (type, key).
     empty_node_lists: set[tuple[tuple[str, ...], str]] = field(default_factory=set)
     empty_relationship_lists: set[tuple[str, str]] = field(default_factory=set)
+    #: Data files where a text holds a line break.  The importer must be told: it
+    #: then reads those files line by line on one thread (``--multiline-fields``
+    #: on every file made the national load's import step half as slow again).
+    multiline: list[Path] = field(default_factory=list)
 
     def arguments(self) -> list[str]:
-        """The ``--nodes`` and ``--relationships`` options naming these files."""
+        """The options naming these files for the importer: ``--nodes``,
+        ``--relationships`` and which files hold line breaks in a text."""
+        line_breaks = ["--multiline-fields=false"]
+        if any("," in str(path) for path in self.multiline):
+            line_breaks = ["--multiline-fields=true"]  # the list is comma-separated
+        elif self.multiline:
+            files = ",".join(map(str, self.multiline))
+            line_breaks = ["--multiline-fields-format=v2", f"--multiline-fields={files}"]
         return [
+            *line_breaks,
             *(
                 f"--nodes={':'.join((ID_SPACE, *labels))}={header},{data}"
                 for labels, header, data in self.nodes
@@ -166,6 +178,7 @@ class _Part:
     keys: list[str]
     header: Path
     data: Path
+    rows: int = 0
 
 
 class _Group:
@@ -194,8 +207,8 @@ class _Group:
                 raise MixedTypesError(self.name, key, seen, column_type(value))
             kinds[key] = merged
 
-    def writer_for(self, properties: Mapping[str, Any], fixed: set[str]) -> tuple[Any, list[str]]:
-        """The writer of the part these properties fit, and its columns in order."""
+    def writer_for(self, properties: Mapping[str, Any], fixed: set[str]) -> tuple[Any, _Part]:
+        """The writer of the part these properties fit, and that part."""
         if self._writer is None or not properties.keys() <= self._known:
             keys = [*(self.parts[-1].keys if self.parts else [])]
             keys += sorted(k for k in properties if k not in self._known and k not in fixed)
@@ -211,7 +224,7 @@ class _Group:
             self._writer = csv.writer(self._file, lineterminator="\n")
             self._known = set(keys) | fixed
             self.parts.append(part)
-        return self._writer, self.parts[-1].keys
+        return self._writer, self.parts[-1]
 
     def column(self, key: str) -> str:
         kind = self.kinds.get(key) or ("string[]" if key in _LISTS else "string")
@@ -251,8 +264,9 @@ class AdminWriter:
             properties = _with_identity(row, self.now)
             group.learn(properties)
             self.files.empty_node_lists.update((labels, k) for k in _empty_lists(properties))
-            writer, keys = group.writer_for(properties, {"id"})
-            writer.writerow([row["id"], *(_cell(properties.get(k)) for k in keys)])
+            writer, part = group.writer_for(properties, {"id"})
+            writer.writerow([row["id"], *(_cell(properties.get(k)) for k in part.keys)])
+            part.rows += 1
         self.files.node_count += len(batch)
 
     def relationships(self, rel_type: str, batch: list[dict[str, Any]]) -> None:
@@ -267,16 +281,23 @@ class AdminWriter:
             self.files.empty_relationship_lists.update(
                 (rel_type, k) for k in _empty_lists(properties)
             )
-            writer, keys = group.writer_for(properties, set())
+            writer, part = group.writer_for(properties, set())
             writer.writerow(
-                [row["from_id"], row["to_id"], *(_cell(properties.get(k)) for k in keys)]
+                [row["from_id"], row["to_id"], *(_cell(properties.get(k)) for k in part.keys)]
             )
+            part.rows += 1
         self.files.relationship_count += len(batch)
 
     def finish(self) -> AdminFiles:
         """Close the data files and write the headers: only now is every column's
         type known.  Returns what to give the importer."""
         self._stack.close()
+        self.files.multiline = [
+            part.data
+            for group in (*self._node_groups.values(), *self._tie_groups.values())
+            for part in group.parts
+            if _breaks_lines(part.data, part.rows)
+        ]
         for labels, group in sorted(self._node_groups.items()):
             for part in group.parts:
                 _write_header(part.header, [f"id:ID({ID_SPACE})", *map(group.column, part.keys)])
@@ -309,6 +330,20 @@ def write(
         for rel_type, batch in relationships():
             writer.relationships(rel_type, batch)
         return writer.finish()
+
+
+def _breaks_lines(data: Path, rows: int) -> bool:
+    """Whether a text in this data file holds a line break: more line ends than
+    rows written, or a carriage return anywhere (rows end with a bare line feed).
+    Counting afterwards costs a read of the file from the page cache; checking
+    every cell as it is written would cost more than that in Python."""
+    line_feeds = 0
+    with data.open("rb") as file:
+        while chunk := file.read(1 << 23):
+            if b"\r" in chunk:
+                return True
+            line_feeds += chunk.count(b"\n")
+    return line_feeds > rows
 
 
 def _write_header(path: Path, columns: list[str]) -> None:

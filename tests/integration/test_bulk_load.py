@@ -50,6 +50,14 @@ def test_a_bulk_load_holds_what_a_validated_import_writes(
     env = second_instance_env(tmp_path / "instance")
     data = tmp_path / "synthetic.json"
     write_json(data, 800, seed=3)
+    # Two texts over several lines: only their files are read as multiline, and
+    # the line breaks come back as written.
+    document = json.loads(data.read_text())
+    first_actor = next(n for n in document["nodes"] if n["labels"] == ["Actor"])
+    first_actor["properties"]["description"] = "Première ligne\nseconde ligne"
+    framework = next(n for n in document["nodes"] if n["labels"] == ["DialogueFramework"])
+    framework["properties"]["description"] = "Un cadre\r\nsur deux lignes"
+    data.write_text(json.dumps(document))
     # The same file through the ordinary import, on the suite's server.
     TransferService(clean_database, OPERATOR).import_file(data)
     ordinary = tmp_path / "ordinary.json"

@@ -69,3 +69,37 @@ def test_a_column_met_late_starts_a_part_whose_header_has_it(tmp_path: Path) -> 
     assert [a for a in files.arguments() if a.startswith("--nodes")] == [
         f"--nodes=Entity:Actor={header},{data}" for _, header, data in files.nodes
     ]
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r"])
+def test_only_the_files_holding_a_line_break_are_read_as_multiline(
+    tmp_path: Path, line_break: str
+) -> None:
+    # The importer reads a multiline file on one thread: only the file where a
+    # text spans lines is named, and none when no text does.
+    plain = write(
+        tmp_path / "plain",
+        lambda: iter([(("Actor",), [_node("a", name="A"), _node("b", description="Une ligne")])]),
+        lambda: iter([]),
+        now=NOW,
+    )
+    assert plain.multiline == []
+    assert "--multiline-fields=false" in plain.arguments()
+
+    files = write(
+        tmp_path / "broken",
+        lambda: iter(
+            [
+                (("Actor",), [_node("a", name="A")]),
+                (("Territory",), [_node("t", description=f"Première{line_break}seconde")]),
+            ]
+        ),
+        lambda: iter([]),
+        now=NOW,
+    )
+    territory_data = next(data for labels, _, data in files.nodes if labels == ("Territory",))
+    assert files.multiline == [territory_data]
+    assert files.arguments()[:2] == [
+        "--multiline-fields-format=v2",
+        f"--multiline-fields={territory_data}",
+    ]
