@@ -276,6 +276,26 @@ class Staging:
         assert table in ("node", "relationship")
         self.db.executemany(f"UPDATE {table} SET outcome = ? WHERE id = ?", outcomes)
 
+    def mark_the_rest_created(self) -> None:
+        """Every valid row without an outcome yet is new: what the plan did not
+        find in the database."""
+        self.db.execute(
+            "UPDATE node SET outcome = 'created' WHERE outcome IS NULL AND labels IS NOT NULL"
+        )
+        self.db.execute("UPDATE relationship SET outcome = 'created' WHERE outcome IS NULL")
+
+    def outcome_counts(self, table: str) -> dict[str, dict[str, int]]:
+        """{label set or type: {"created": n, "updated": n, "unchanged": n}} of the
+        planned rows."""
+        group = {"node": "labels", "relationship": "type"}[table]
+        counts: dict[str, dict[str, int]] = {}
+        for key, outcome, count in self.db.execute(
+            f"SELECT {group}, outcome, count(*) FROM {table}"
+            " WHERE outcome IS NOT NULL GROUP BY 1, 2 ORDER BY min(seq)"
+        ):
+            counts.setdefault(key, {"created": 0, "updated": 0, "unchanged": 0})[outcome] = count
+        return counts
+
     def remember_previous(
         self, kind: str, id: str, properties: dict[str, Any], labels: Iterable[str] = ()
     ) -> None:
@@ -308,16 +328,13 @@ class Staging:
         )
         return [(source, target, _location(location)) for source, target, location in rows]
 
-    def relationships(self, size: int) -> Iterator[list[tuple[str, str, Any, Any]]]:
-        """Staged relationships in file order: (id, type, properties, stored
-        properties), both None when the database holds nothing under the id
-        (then there is nothing to compare, and nothing is unpickled)."""
-        columns = "id, type, properties, stored"
-        for page in self._pages(columns, "relationship", "1", (), size):
-            yield [
-                (id, t, None, None) if stored is None else (id, t, _load(blob), _load(stored))
-                for id, t, blob, stored in page
-            ]
+    def stored_relationships(self, size: int) -> Iterator[list[tuple[str, Any, Any]]]:
+        """The staged relationships whose id the database holds, in file order:
+        (id, properties, stored properties)."""
+        for page in self._pages(
+            "id, properties, stored", "relationship", "stored IS NOT NULL", (), size
+        ):
+            yield [(id, _load(blob), _load(stored)) for id, blob, stored in page]
 
     def changed_relationships(
         self, size: int
