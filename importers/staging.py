@@ -18,6 +18,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -183,10 +184,10 @@ class Staging:
         """Called once every node is staged (an index built at the end is cheaper)."""
         self.db.execute("CREATE INDEX name_folded ON name (folded)")
 
-    def labels_of(self, ids: Iterable[str]) -> dict[str, set[str]]:
+    def labels_of(self, ids: Iterable[str]) -> dict[str, frozenset[str]]:
         """The labels of the valid staged nodes among ``ids``."""
         return {
-            id: set(labels.split(":"))
+            id: _label_set(labels)
             for id, labels in self.db.execute(
                 "SELECT id, labels FROM node WHERE labels IS NOT NULL"
                 " AND id IN (SELECT value FROM json_each(?))",
@@ -391,6 +392,13 @@ class Staging:
 
 
 _CHANGED = "outcome IN ('created', 'updated')"
+
+
+@cache
+def _label_set(labels: str) -> frozenset[str]:
+    """One shared set per combination of labels: a file has a handful, and every
+    relationship checked looks up the labels of both its ends."""
+    return frozenset(labels.split(":"))
 
 
 def _json_list(values: Iterable[str]) -> str:

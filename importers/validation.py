@@ -443,7 +443,7 @@ def _stage_relationships(
     lookup: Lookup,
     staging: Staging,
     problems: ProblemLog,
-    known: dict[str, set[str]] | None = None,
+    known: dict[str, frozenset[str]] | None = None,
 ) -> None:
     """Resolve and check a batch of relationship records; stage the valid ones.
     ``known``: the staged labels of every node the batch names, when already read."""
@@ -463,18 +463,18 @@ def _stage_relationships(
     if named_ids:
         in_database.update(lookup.labels_by_id(named_ids))
 
-    def resolve(ref: str, row: Location, column: str) -> tuple[str, set[str]] | None:
+    def resolve(ref: str, row: Location, column: str) -> tuple[str, frozenset[str]] | None:
         if ref in in_file:
             return ref, in_file[ref]
         if in_database.get(ref) is not None:
-            return ref, set(in_database[ref] or ())
+            return ref, frozenset(in_database[ref] or ())
         where = row.at(column)  # only a reference that is not an id needs its place
         matches = {
             cid: name for cid, name in names_in_file.get(fold(ref), []) + by_name.get(fold(ref), [])
         }
         if len(matches) == 1:
             ((cid, _),) = matches.items()
-            return cid, in_file.get(cid) or set(in_database.get(cid) or ())
+            return cid, in_file.get(cid) or frozenset(in_database.get(cid) or ())
         if not matches:
             problems.add(ImportProblem(where, "import.dangling", value=ref, values={"ref": ref}))
         else:
@@ -522,9 +522,16 @@ def _stage_relationships(
             problems.add(_duplicate(rel.location, id, first))
 
 
+@cache
+def _ends_allowed(rel_type: str, from_labels: frozenset[str], to_labels: frozenset[str]) -> bool:
+    """Whether a relationship of this type may tie nodes with these labels (asked
+    for every relationship, about a handful of combinations)."""
+    return _ENDPOINTS_OF_TYPE[rel_type].allows(from_labels, to_labels)
+
+
 def _validate_relationship(
     rel_record: RelationshipRecord,
-    resolve: Callable[[str, Location, str], tuple[str, set[str]] | None],
+    resolve: Callable[[str, Location, str], tuple[str, frozenset[str]] | None],
     problems: ProblemLog,
 ) -> ValidRelationship | None:
     where = rel_record.location
@@ -555,7 +562,7 @@ def _validate_relationship(
     except ValidationError as exc:
         problems.extend(_pydantic_problems(exc, where))
         return None
-    if not _ENDPOINTS_OF_TYPE[rel_record.type].allows(from_labels, to_labels):
+    if not _ends_allowed(rel_record.type, from_labels, to_labels):
         problems.add(
             ImportProblem(
                 where.at("type"),

@@ -8,6 +8,7 @@ enum value of one type is reported on that type's field.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Literal
@@ -49,7 +50,7 @@ class Endpoints:
     targets: frozenset[NodeLabel]
     same_label: bool = False
 
-    def allows(self, source_labels: set[str], target_labels: set[str]) -> bool:
+    def allows(self, source_labels: AbstractSet[str], target_labels: AbstractSet[str]) -> bool:
         if self.same_label:
             return any(label in source_labels and label in target_labels for label in self.sources)
         return bool(self.sources & source_labels) and bool(self.targets & target_labels)
