@@ -18,6 +18,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,7 +33,8 @@ PRAGMA temp_store = FILE;
 -- row was invalid (its id is kept to report a second row with the same id).
 CREATE TABLE node (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, location BLOB NOT NULL,
-    labels TEXT, properties BLOB, outcome TEXT
+    labels TEXT, properties BLOB, outcome TEXT,
+    defaulted TEXT  -- properties the row did not give ("a:b"); NULL: none
 );
 CREATE TABLE name (folded TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL);
 -- Relationship records as read: resolved once every node is known.
@@ -41,7 +43,8 @@ CREATE TABLE relationship (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, location BLOB NOT NULL,
     type TEXT NOT NULL, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
     properties BLOB NOT NULL, outcome TEXT,
-    stored BLOB  -- the properties in the database under this id; NULL: none there
+    stored BLOB,  -- the properties in the database under this id; NULL: none there
+    defaulted TEXT  -- as for node
 );
 -- What an update replaced, to undo an import written in several transactions.
 CREATE TABLE previous (
@@ -151,19 +154,23 @@ class Staging:
         location: Location,
         labels: tuple[str, ...] | None = None,
         properties: dict[str, Any] | None = None,
+        defaulted: AbstractSet[str] = frozenset(),
     ) -> Location | None:
         """Stage a node (labels None: an invalid row); if the id is staged already,
-        stage nothing and return where it was first met."""
+        stage nothing and return where it was first met.  ``defaulted``: the
+        properties the row did not give (written only if the node is created)."""
         blob = _dump(properties) if properties is not None else None
         try:
             self.db.execute(
-                "INSERT INTO node (id, seq, location, labels, properties) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO node (id, seq, location, labels, properties, defaulted)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     id,
                     self._next(),
                     _dump_location(location),
                     ":".join(labels) if labels is not None else None,
                     blob,
+                    _keys(defaulted),
                 ),
             )
         except sqlite3.IntegrityError:
@@ -211,12 +218,12 @@ class Staging:
             yield [(id, tuple(labels.split(":"))) for id, labels in page]
 
     def node_properties(self, ids: Iterable[str]) -> dict[str, Any]:
-        """The staged properties of these valid nodes (those a plan compares with
+        """The properties these valid nodes' rows give (those a plan compares with
         what is stored: unpickling every row's would cost more than the comparison)."""
         return {
-            id: _load(blob)
-            for id, blob in self.db.execute(
-                "SELECT id, properties FROM node WHERE labels IS NOT NULL"
+            id: _given(_load(blob), defaulted)
+            for id, blob, defaulted in self.db.execute(
+                "SELECT id, properties, defaulted FROM node WHERE labels IS NOT NULL"
                 " AND id IN (SELECT value FROM json_each(?))",
                 (_json_list(ids),),
             )
@@ -242,6 +249,7 @@ class Staging:
         to_id: str,
         properties: dict[str, Any],
         stored: dict[str, Any] | None,
+        defaulted: AbstractSet[str] = frozenset(),
     ) -> Location | None:
         """Stage a valid relationship with what the database holds under its id
         (``stored``); if the id is staged already, return where."""
@@ -249,8 +257,8 @@ class Staging:
         try:
             self.db.execute(
                 "INSERT INTO relationship"
-                " (id, seq, location, type, from_id, to_id, properties, stored)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " (id, seq, location, type, from_id, to_id, properties, stored, defaulted)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     id,
                     self._next(),
@@ -260,6 +268,7 @@ class Staging:
                     to_id,
                     blob,
                     _dump(stored) if stored is not None else None,
+                    _keys(defaulted),
                 ),
             )
         except sqlite3.IntegrityError:
@@ -316,10 +325,16 @@ class Staging:
     def changed_nodes(self, size: int) -> Iterator[list[tuple[str, tuple[str, ...], Any, bool]]]:
         """Nodes to write, in file order: (id, labels, properties, whether the plan
         creates it)."""
-        for page in self._pages("id, labels, properties, outcome", "node", _CHANGED, (), size):
+        columns = "id, labels, properties, outcome, defaulted"
+        for page in self._pages(columns, "node", _CHANGED, (), size):
             yield [
-                (id, tuple(labels.split(":")), _load(blob), outcome == "created")
-                for id, labels, blob, outcome in page
+                (
+                    id,
+                    tuple(labels.split(":")),
+                    _written(_load(blob), outcome, defaulted),
+                    outcome == "created",
+                )
+                for id, labels, blob, outcome, defaulted in page
             ]
 
     def part_of_ties(self) -> list[tuple[str, str, Location]]:
@@ -332,21 +347,23 @@ class Staging:
     def stored_relationships(self, size: int) -> Iterator[list[tuple[str, Any, Any]]]:
         """The staged relationships whose id the database holds, in file order:
         (id, properties, stored properties)."""
-        for page in self._pages(
-            "id, properties, stored", "relationship", "stored IS NOT NULL", (), size
-        ):
-            yield [(id, _load(blob), _load(stored)) for id, blob, stored in page]
+        columns = "id, properties, stored, defaulted"
+        for page in self._pages(columns, "relationship", "stored IS NOT NULL", (), size):
+            yield [
+                (id, _given(_load(blob), defaulted), _load(stored))
+                for id, blob, stored, defaulted in page
+            ]
 
     def changed_relationships(
         self, size: int
     ) -> Iterator[list[tuple[str, str, str, str, Any, bool]]]:
         """Relationships to write, in file order: (id, type, from id, to id,
         properties, whether the plan creates it)."""
-        columns = "id, type, from_id, to_id, properties, outcome"
+        columns = "id, type, from_id, to_id, properties, outcome, defaulted"
         for page in self._pages(columns, "relationship", _CHANGED, (), size):
             yield [
-                (id, t, a, b, _load(blob), outcome == "created")
-                for id, t, a, b, blob, outcome in page
+                (id, t, a, b, _written(_load(blob), outcome, defaulted), outcome == "created")
+                for id, t, a, b, blob, outcome, defaulted in page
             ]
 
     def created(self, table: str, size: int, among_first: int | None = None) -> Iterator[list[str]]:
@@ -392,6 +409,23 @@ class Staging:
 
 
 _CHANGED = "outcome IN ('created', 'updated')"
+
+
+def _keys(defaulted: AbstractSet[str]) -> str | None:
+    return ":".join(sorted(defaulted)) if defaulted else None
+
+
+def _given(properties: dict[str, Any], defaulted: str | None) -> dict[str, Any]:
+    """The properties a row gave: its defaults left out."""
+    for key in defaulted.split(":") if defaulted else ():
+        properties.pop(key, None)
+    return properties
+
+
+def _written(properties: dict[str, Any], outcome: str, defaulted: str | None) -> dict[str, Any]:
+    """What a write sets: everything on a new node or relationship; on one the
+    database holds, only what the row gave (a default would overwrite a value)."""
+    return properties if outcome == "created" else _given(properties, defaulted)
 
 
 @cache

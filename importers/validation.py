@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -79,6 +80,9 @@ class ValidNode:
     labels: tuple[str, ...]
     properties: dict[str, Any]
     location: Location
+    #: Properties the row did not give, filled with the model's default: written
+    #: when the node is created, never over what the database holds.
+    defaulted: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -88,6 +92,7 @@ class ValidRelationship:
     to_id: str
     properties: dict[str, Any]
     location: Location
+    defaulted: frozenset[str] = frozenset()  # as for ValidNode
 
 
 class ProblemLog:
@@ -224,6 +229,7 @@ def _validate_node(record: NodeRecord, problems: list[ImportProblem]) -> ValidNo
             )
         )
     typed: dict[str, Any] = {}
+    given: set[str] = set()
     for model, fields in models:
         subset = {k: v for k, v in domain.items() if k in fields}
         try:
@@ -235,12 +241,26 @@ def _validate_node(record: NodeRecord, problems: list[ImportProblem]) -> ValidNo
                     problems.append(problem)
             continue
         typed.update(_plain(validated.model_dump(exclude={"is_actor"}, exclude_none=True)))
+        given |= validated.model_fields_set
     if len(problems) > before:
         return None
     stamp = _recorded_at(recorded, where, problems)
     return ValidNode(
-        labels, {**typed, **extras, **({"recorded_at": stamp} if stamp else {})}, where
+        labels,
+        {**typed, **extras, **({"recorded_at": stamp} if stamp else {})},
+        where,
+        _defaulted(typed, given),
     )
+
+
+def _defaulted(typed: Mapping[str, Any], given: AbstractSet[str]) -> frozenset[str]:
+    """The validated properties a row did not give (a row of a spreadsheet without
+    an ``aliases`` or a ``kind`` column): re-importing it must not put the
+    defaults over what the database holds."""
+    return _NOTHING if typed.keys() <= given else frozenset(typed.keys() - given)
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _validate_sdg(
@@ -381,7 +401,7 @@ def _stage_node(record: NodeRecord, staging: Staging, problems: ProblemLog) -> N
     node = _validate_node(record, own)
     if node is not None:
         id: str = node.properties["id"]
-        first = staging.add_node(id, node.location, node.labels, node.properties)
+        first = staging.add_node(id, node.location, node.labels, node.properties, node.defaulted)
     elif isinstance(raw_id, str):
         # The id of an invalid row is staged too: a second row with it is reported
         # as a duplicate, since both need fixing.
@@ -517,6 +537,7 @@ def _stage_relationships(
             rel.to_id,
             rel.properties,
             dict(found["properties"]) if found is not None else None,
+            rel.defaulted,
         )
         if first is not None:
             problems.add(_duplicate(rel.location, id, first))
@@ -577,6 +598,7 @@ def _validate_relationship(
         )
         return None
     properties = _plain(model.properties())
+    defaulted = _defaulted(properties, model.model_fields_set)
     properties["id"] = properties.get("id") or relationship_id(
         rel_record.type, from_id, to_id, properties
     )
@@ -591,4 +613,5 @@ def _validate_relationship(
         to_id,
         {**properties, **extras, **({"recorded_at": stamp} if stamp else {})},
         where,
+        defaulted,
     )

@@ -115,6 +115,80 @@ def test_reimport_changes_nothing_and_updates_in_place(
     assert populated.get("/api/v1/actors/grdr").json()["source"] == "mise-a-jour.json"
 
 
+def test_a_row_without_a_column_keeps_what_the_database_holds(
+    clean_database: Database, tmp_path: Path
+) -> None:
+    # A spreadsheet without the aliases, kind or modes columns updates what it
+    # gives; the models' defaults (no alias, an organisation, no mode) go to new
+    # nodes and ties only, never over a stored value.
+    service = TransferService(clean_database, OPERATOR)
+
+    def document(actor: dict[str, Any], tie: dict[str, Any]) -> Path:
+        path = tmp_path / f"{len(list(tmp_path.iterdir()))}.json"
+        other = {"id": "partner", "name": "Partenaire", "sphere": "market"}
+        path.write_text(
+            json.dumps(
+                {
+                    "format": "maillage",
+                    "version": 1,
+                    "nodes": [
+                        {"labels": ["Actor"], "properties": actor},
+                        {"labels": ["Actor"], "properties": other},
+                    ],
+                    "relationships": [
+                        {
+                            "type": "COOPERATES_WITH",
+                            "from": "collectif",
+                            "to": "partner",
+                            "properties": tie,
+                        }
+                    ],
+                }
+            )
+        )
+        return path
+
+    full = {
+        "id": "collectif",
+        "name": "Collectif",
+        "sphere": "civil_society",
+        "kind": "collective",
+        "aliases": ["Le Collectif"],
+    }
+    tie = {"id": "tie", "kind": "historical", "modes": ["mecenat"], "strength": 2}
+    service.import_file(document(full, tie))
+
+    partial = {"id": "collectif", "name": "Collectif", "sphere": "civil_society"}
+    same_tie = {"id": "tie", "strength": 2}
+    again = service.import_file(document(partial, same_tie))
+    assert again.changes == 0  # what the rows give is stored already
+
+    updated = service.import_file(
+        document({**partial, "description": "Nouveau"}, {**same_tie, "strength": 3})
+    )
+    assert updated.changes == 2
+    records, _, _ = clean_database.driver.execute_query(
+        "MATCH (a:Actor {id: 'collectif'})-[r:COOPERATES_WITH]->() "
+        "RETURN a.kind AS kind, a.aliases AS aliases, a.description AS description, "
+        "r.kind AS tie_kind, r.modes AS modes, r.strength AS strength",
+        database_=clean_database.connection.database,
+    )
+    assert records[0].data() == {
+        "kind": "collective",
+        "aliases": ["Le Collectif"],
+        "description": "Nouveau",
+        "tie_kind": "historical",
+        "modes": ["mecenat"],
+        "strength": 3,
+    }
+    # A new node still gets the defaults.
+    records, _, _ = clean_database.driver.execute_query(
+        "MATCH (a:Actor {id: 'partner'}) RETURN a.kind AS kind, a.aliases AS aliases",
+        database_=clean_database.connection.database,
+    )
+    assert records[0].data() == {"kind": "organisation", "aliases": []}
+
+
 def _broken_document() -> dict[str, Any]:
     return {
         "format": "maillage",
