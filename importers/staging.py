@@ -97,6 +97,8 @@ def load(blob: bytes) -> Any:
     return _load(blob)
 
 
+#: Names staged together, in one statement.
+NAMES_AT_ONCE = 5_000
 #: Node ids whose labels stay in memory during the checks (about 100 MiB for a
 #: million; a larger file's checks read them from the store).
 LABELS_IN_MEMORY = 2_000_000
@@ -141,6 +143,7 @@ class Staging:
         # ends', and the store's id index answered them at random, a tenth of a
         # national file's checks.  Beyond the bound, the store answers again.
         self._labels: dict[str, str] | None = {}
+        self._names: list[tuple[str, str, str]] = []  # written a batch at a time
 
     def close(self) -> None:
         self.db.close()
@@ -201,10 +204,18 @@ class Staging:
 
     def add_names(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """(folded name, id, name as written) of a valid node."""
-        self.db.executemany("INSERT INTO name VALUES (?, ?, ?)", rows)
+        self._names.extend(rows)
+        if len(self._names) >= NAMES_AT_ONCE:
+            self._write_names()
+
+    def _write_names(self) -> None:
+        # One statement per node was a call into SQLite per row of a national file.
+        self.db.executemany("INSERT INTO name VALUES (?, ?, ?)", self._names)
+        self._names = []
 
     def index_names(self) -> None:
         """Called once every node is staged (an index built at the end is cheaper)."""
+        self._write_names()
         self.db.execute("CREATE INDEX name_folded ON name (folded)")
 
     def labels_of(self, ids: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -223,6 +234,7 @@ class Staging:
 
     def ids_by_name(self, folded: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
         """Folded name -> [(id, name)] of staged nodes with that name or alias."""
+        self._write_names()
         found: dict[str, list[tuple[str, str]]] = {}
         for key, id, name in self.db.execute(
             "SELECT folded, id, name FROM name WHERE folded IN (SELECT value FROM json_each(?))",
