@@ -21,8 +21,9 @@ from graph_service.i18n import entity_name, translate, translate_or_keep
 class FieldProblem:
     """One located problem: where (``loc``), what was given, and why it is wrong.
 
-    ``message`` is either a catalogue key (translated when rendered) or, for
-    problems found by pydantic, its own English message.
+    ``message`` is either a catalogue key (translated when rendered) or, for a
+    pydantic check the catalogue does not know, pydantic's own English message
+    (see :func:`graph_service.i18n.pydantic_message`).
     """
 
     loc: tuple[str | int, ...]

@@ -7,9 +7,12 @@ languages (a unit test checks it).
 
 from __future__ import annotations
 
-from typing import Final
+import re
+from collections.abc import Mapping
+from typing import Any, Final
 
 from graph_service.config import Language
+from graph_service.domain import patterns
 
 MESSAGES: Final[dict[str, dict[Language, str]]] = {
     # --- errors (API problem titles) -------------------------------------------------
@@ -103,6 +106,84 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     "pydantic.extra": {
         Language.FR: "Paramètre inconnu.",
         Language.EN: "Unknown parameter.",
+    },
+    "pydantic.pattern_text": {
+        Language.FR: "Caractère de contrôle interdit (seuls tabulations et retours à la ligne "
+        "sont admis).",
+        Language.EN: "Control characters are not allowed (only tabs and line breaks).",
+    },
+    "pydantic.pattern_line": {
+        Language.FR: "Texte sur une seule ligne attendu, sans caractère de contrôle.",
+        Language.EN: "Text on one line expected, without control characters.",
+    },
+    "pydantic.pattern_web": {
+        Language.FR: "Adresse web attendue, commençant par http:// ou https://, sans espace.",
+        Language.EN: "Web address expected, starting with http:// or https://, without spaces.",
+    },
+    "pydantic.pattern_country": {
+        Language.FR: "Code pays attendu : deux lettres majuscules (FR, SN, ML…).",
+        Language.EN: "Country code expected: two capital letters (FR, SN, ML…).",
+    },
+    "pydantic.pattern_currency": {
+        Language.FR: "Code de monnaie attendu : trois lettres majuscules (EUR, XOF…).",
+        Language.EN: "Currency code expected: three capital letters (EUR, XOF…).",
+    },
+    "pydantic.pattern_other": {
+        Language.FR: "Forme invalide.",
+        Language.EN: "Invalid form.",
+    },
+    "pydantic.country_code": {
+        Language.FR: "« {value} » n'est pas un code pays ISO 3166-1 (deux lettres : FR, SN, ML…).",
+        Language.EN: "'{value}' is not an ISO 3166-1 country code (two letters: FR, SN, ML…).",
+    },
+    "pydantic.empty_alias": {
+        Language.FR: "Un alias ne peut pas être vide.",
+        Language.EN: "An alias cannot be empty.",
+    },
+    "pydantic.repeated_alias": {
+        Language.FR: "Le même alias est donné deux fois.",
+        Language.EN: "The same alias is given twice.",
+    },
+    "pydantic.unknown_nature": {
+        Language.FR: "« {value} » n'est pas une nature documentée (MAILLAGE_EXTRA_NATURES en "
+        "ajoute).",
+        Language.EN: "'{value}' is not a documented nature (MAILLAGE_EXTRA_NATURES adds one).",
+    },
+    "pydantic.unknown_framework_type": {
+        Language.FR: "« {value} » n'est pas un type de cadre documenté "
+        "(MAILLAGE_EXTRA_FRAMEWORK_TYPES en ajoute).",
+        Language.EN: "'{value}' is not a documented framework type "
+        "(MAILLAGE_EXTRA_FRAMEWORK_TYPES adds one).",
+    },
+    "pydantic.coordinates_pair": {
+        Language.FR: "lat et lon vont ensemble : donnez les deux ou aucune.",
+        Language.EN: "lat and lon go together: give both or neither.",
+    },
+    "pydantic.coordinates_not_geographic": {
+        Language.FR: "lat et lon ne valent que pour un territoire géographique (kind=geographic).",
+        Language.EN: "lat and lon are only for geographic territories (kind=geographic).",
+    },
+    "pydantic.dates_out_of_order": {
+        Language.FR: "{later} est avant {earlier}.",
+        Language.EN: "{later} is before {earlier}.",
+    },
+    "pydantic.type_weight": {
+        Language.FR: "« {item} » n'est pas TYPE=poids, avec un type de lien et un nombre de 0 "
+        "à {most}.",
+        Language.EN: "'{item}' is not TYPE=weight, with a relationship type and a number from "
+        "0 to {most}.",
+    },
+    "pydantic.date_or_period": {
+        Language.FR: "Une date (at) ou une période (period_from, period_to), pas les deux.",
+        Language.EN: "A date (at) or a period (period_from, period_to), not both.",
+    },
+    "pydantic.compare_needs_at": {
+        Language.FR: "compare_at demande at : le changement se lit de at à compare_at.",
+        Language.EN: "compare_at needs at: the change is shown from at to compare_at.",
+    },
+    "pydantic.integer_too_large": {
+        Language.FR: "Les entiers des paramètres tiennent sur 64 bits dans Neo4j.",
+        Language.EN: "Integers in parameters are 64-bit in Neo4j.",
     },
     "analysis.no_link": {
         Language.FR: "Aucun lien de territoire à territoire entre « {here} » et « {there} ».",
@@ -837,5 +918,85 @@ def translate(key: str, language: Language = Language.FR, **values: object) -> s
 
 def translate_or_keep(message: str, language: Language, values: dict[str, object]) -> str:
     """``message`` translated when it is a catalogue key; otherwise as given (the
-    English messages of pydantic validation errors)."""
+    English message of a pydantic check the catalogue does not know)."""
     return translate(message, language, **values) if message in MESSAGES else message
+
+
+#: pydantic's error types (and the domain's own checks, raised with a type of their
+#: own) that the catalogue says in the reader's language: ``pydantic.KEY``, filled
+#: with the error's context.
+PYDANTIC_KEYS: Final[dict[str, str]] = {
+    "missing": "missing",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "date_type": "date",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+    "int_parsing": "int",
+    "int_type": "int",
+    "int_from_float": "int",
+    "float_parsing": "float",
+    "float_type": "float",
+    "bool_parsing": "bool",
+    "enum": "enum",
+    "literal_error": "enum",
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+    "too_short": "too_short",
+    "string_too_short": "too_short",
+    "too_long": "too_long",
+    "string_too_long": "too_long",
+    "extra_forbidden": "extra",
+    **{
+        own: own
+        for own in (
+            "country_code",
+            "empty_alias",
+            "repeated_alias",
+            "unknown_nature",
+            "unknown_framework_type",
+            "coordinates_pair",
+            "coordinates_not_geographic",
+            "dates_out_of_order",
+            "type_weight",
+            "date_or_period",
+            "compare_needs_at",
+            "integer_too_large",
+        )
+    },
+}
+
+#: What each expression of :mod:`graph_service.domain.patterns` means, in words.
+_PATTERN_KEYS: Final[dict[str, str]] = {
+    patterns.NODE_ID: "pattern",
+    patterns.NO_CONTROL: "pattern_text",
+    patterns.ONE_LINE: "pattern_line",
+    patterns.WEB_ADDRESS: "pattern_web",
+    patterns.COUNTRY_CODE: "pattern_country",
+    patterns.CURRENCY: "pattern_currency",
+}
+
+#: pydantic lists the values it expects as "'a', 'b' or 'c'": the "or" is English.
+_LAST_OR = re.compile(r"' or '(?=[^']*'$)")
+
+
+def pydantic_message(error: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
+    """The catalogue key of one pydantic error and the values that fill it; for an
+    error the catalogue does not know, pydantic's own (English) message.
+
+    >>> pydantic_message({"type": "enum", "msg": "…", "ctx": {"expected": "'a', 'b' or 'c'"}})
+    ('pydantic.enum', {'expected': "'a', 'b', 'c'"})
+    """
+    kind = error["type"]
+    context = error.get("ctx") or {}
+    if kind == "string_pattern_mismatch":
+        return f"pydantic.{_PATTERN_KEYS.get(str(context.get('pattern')), 'pattern_other')}", {}
+    if kind not in PYDANTIC_KEYS:
+        return str(error["msg"]).removeprefix("Value error, "), {}
+    values: dict[str, object] = {name: str(value) for name, value in context.items()}
+    if "expected" in values:
+        values["expected"] = _LAST_OR.sub("', '", str(values["expected"]))
+    return f"pydantic.{PYDANTIC_KEYS[kind]}", values

@@ -27,6 +27,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from graph_service.domain.enums import NodeLabel, RelationshipType
 from graph_service.domain.relationships import ENDPOINTS, RELATIONSHIP_MODELS, RelationshipBase
 from graph_service.domain.resources import NODE_RESOURCES
+from graph_service.i18n import pydantic_message
 from importers.records import (
     EXTRA_PREFIX,
     ImportProblem,
@@ -145,12 +146,17 @@ def _pydantic_problems(exc: ValidationError, where: Location) -> list[ImportProb
     problems = []
     for error in exc.errors(include_url=False):
         loc = [str(p) for p in error["loc"] if not (isinstance(p, str) and p.isupper())]
-        message = str(error["msg"]).removeprefix("Value error, ")
-        column = ".".join(loc) or (message.split()[0] if message.split() else None)
+        # A rule over several fields is reported at the field its sentence starts with.
+        said = str(error["msg"]).removeprefix("Value error, ")
+        column = ".".join(loc) or (said.split()[0] if said.split() else None)
+        message, values = pydantic_message(error)
         value = error.get("input") if error["type"] != "missing" else None
         problems.append(
             ImportProblem(
-                where.at(column), message, value=None if isinstance(value, dict) else value
+                where.at(column),
+                message,
+                value=None if isinstance(value, dict) else value,
+                values=values,
             )
         )
     return problems

@@ -21,7 +21,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from graph_service.domain import patterns
 from graph_service.domain.enums import (
     ActorKind,
     Formality,
@@ -33,34 +35,26 @@ from graph_service.domain.enums import (
 )
 from graph_service.domain.vocabulary import ISO_COUNTRIES, known_framework_types, known_natures
 
-#: Stable slug: lower-case letters, digits, dot, dash, underscore.
-NodeId = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", min_length=1, max_length=128),
-]
+NodeId = Annotated[str, StringConstraints(pattern=patterns.NODE_ID, min_length=1, max_length=128)]
 #: What a person types to designate a node: its id, its name or one of its aliases.
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-#: No control character: they break XML exports (GraphML, GEXF, XLSX) for everyone.
-#: What no text may hold besides the C0 controls: DEL and the two XML non-characters.
-_NEVER = r"\x7f\uFFFE\uFFFF"
-_NO_CONTROL = rf"^[^\x00-\x08\x0b\x0c\x0e-\x1f{_NEVER}]*$"  # tabs and line breaks kept
-_ONE_LINE = rf"^[^\x00-\x1f{_NEVER}]*$"
-#: A web address, on one line (``\S`` alone would let control characters through).
-WebAddress = Annotated[
-    str, StringConstraints(pattern=rf"^https?://[^\s\x00-\x1f{_NEVER}]+$", max_length=500)
-]
+WebAddress = Annotated[str, StringConstraints(pattern=patterns.WEB_ADDRESS, max_length=500)]
 Name = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=_ONE_LINE),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=300, pattern=patterns.ONE_LINE
+    ),
 ]
 ShortText = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=_ONE_LINE),
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=300, pattern=patterns.ONE_LINE
+    ),
 ]
 LongText = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=10_000, pattern=_NO_CONTROL)
+    str, StringConstraints(strip_whitespace=True, max_length=10_000, pattern=patterns.NO_CONTROL)
 ]
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+CountryCode = Annotated[str, StringConstraints(pattern=patterns.COUNTRY_CODE)]
 
 
 class Provenance(BaseModel):
@@ -84,18 +78,30 @@ class NodeBase(Provenance):
     label: ClassVar[str]
 
 
+def dates_out_of_order(later: str, earlier: str) -> PydanticCustomError:
+    """The error of a period whose end comes before its start.  The domain's own
+    checks raise typed errors (not ValueError) so that the message catalogue can
+    say them in the reader's language; the English sentence starts with the field
+    to fix, which is where the problem is reported."""
+    return PydanticCustomError(
+        "dates_out_of_order", "{later} is before {earlier}", {"later": later, "earlier": earlier}
+    )
+
+
 def _check_country(value: str | None) -> str | None:
     if value is not None and value not in ISO_COUNTRIES:
-        raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-2 country code")
+        raise PydanticCustomError(
+            "country_code", "'{value}' is not an ISO 3166-1 alpha-2 country code", {"value": value}
+        )
     return value
 
 
 def _check_aliases(value: list[str]) -> list[str]:
     cleaned = [alias.strip() for alias in value]
     if any(not alias for alias in cleaned):
-        raise ValueError("aliases must not be empty")
+        raise PydanticCustomError("empty_alias", "aliases must not be empty")
     if len(set(cleaned)) != len(cleaned):
-        raise ValueError("aliases must not repeat")
+        raise PydanticCustomError("repeated_alias", "aliases must not repeat")
     return cleaned
 
 
@@ -112,16 +118,7 @@ class ActorCreate(NodeBase):
     nature: ShortText | None = Field(default=None, description="Finer type inside the sphere.")
     country: CountryCode | None = None
     description: LongText | None = None
-    # \S alone would let control characters through (they are not white space).
-    website: (
-        Annotated[
-            str,
-            StringConstraints(
-                pattern=r"^https?://[^\s\x00-\x1f\x7f\uFFFE\uFFFF]+$", max_length=500
-            ),
-        ]
-        | None
-    ) = None
+    website: WebAddress | None = None
 
     _country = field_validator("country")(_check_country)
     _aliases = field_validator("aliases")(_check_aliases)
@@ -130,8 +127,10 @@ class ActorCreate(NodeBase):
     @classmethod
     def _nature_is_documented(cls, value: str | None) -> str | None:
         if value is not None and value not in known_natures():
-            raise ValueError(
-                f"'{value}' is not a documented nature (see MAILLAGE_EXTRA_NATURES to add one)"
+            raise PydanticCustomError(
+                "unknown_nature",
+                "'{value}' is not a documented nature (see MAILLAGE_EXTRA_NATURES to add one)",
+                {"value": value},
             )
         return value
 
@@ -166,9 +165,14 @@ class TerritoryCreate(NodeBase):
     @model_validator(mode="after")
     def _coordinates_come_in_pairs(self) -> TerritoryCreate:
         if (self.lat is None) != (self.lon is None):
-            raise ValueError("lat and lon go together: give both or neither")
+            raise PydanticCustomError(
+                "coordinates_pair", "lat and lon go together: give both or neither"
+            )
         if self.lat is not None and self.kind is not TerritoryKind.GEOGRAPHIC:
-            raise ValueError("lat and lon are only for geographic territories (kind=geographic)")
+            raise PydanticCustomError(
+                "coordinates_not_geographic",
+                "lat and lon are only for geographic territories (kind=geographic)",
+            )
         return self
 
 
@@ -200,9 +204,11 @@ class DialogueFrameworkCreate(NodeBase):
     @classmethod
     def _type_is_documented(cls, value: str | None) -> str | None:
         if value is not None and value not in known_framework_types():
-            raise ValueError(
-                f"'{value}' is not a documented framework type "
-                "(see MAILLAGE_EXTRA_FRAMEWORK_TYPES to add one)"
+            raise PydanticCustomError(
+                "unknown_framework_type",
+                "'{value}' is not a documented framework type "
+                "(see MAILLAGE_EXTRA_FRAMEWORK_TYPES to add one)",
+                {"value": value},
             )
         return value
 
@@ -226,7 +232,7 @@ class OperationCreate(NodeBase):
     @model_validator(mode="after")
     def _ends_after_start(self) -> OperationCreate:
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date is before start_date")
+            raise dates_out_of_order("end_date", "start_date")
         return self
 
 

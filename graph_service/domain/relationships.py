@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 
+from graph_service.domain import patterns
 from graph_service.domain.enums import (
     CooperationKind,
     DatePrecision,
@@ -27,7 +28,7 @@ from graph_service.domain.enums import (
     Stance,
     TerritoryLinkKind,
 )
-from graph_service.domain.nodes import NodeId, Provenance, ShortText
+from graph_service.domain.nodes import NodeId, Provenance, ShortText, dates_out_of_order
 
 A, P, T, F, OP, ISS, S = (
     NodeLabel.ACTOR,
@@ -84,7 +85,7 @@ ENDPOINTS: dict[RelationshipType, Endpoints] = {
 }
 
 Strength = Annotated[int, Field(ge=1, le=3)]
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Currency = Annotated[str, StringConstraints(pattern=patterns.CURRENCY)]
 
 
 class RelationshipBase(Provenance):
@@ -117,7 +118,7 @@ class RelationshipBase(Provenance):
     @model_validator(mode="after")
     def _period_is_ordered(self) -> RelationshipBase:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise ValueError("valid_to is before valid_from")
+            raise dates_out_of_order("valid_to", "valid_from")
         return self
 
     def properties(self) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from graph_service.analyses import allies as allies_analysis
 from graph_service.analyses import brokers as brokers_analysis
@@ -39,7 +40,7 @@ from graph_service.analyses import similar as similar_analysis
 from graph_service.config import Language, Settings
 from graph_service.domain.access import Caller, Role
 from graph_service.domain.enums import NodeLabel, RelationshipType, Sphere
-from graph_service.domain.nodes import NodeId, Reference
+from graph_service.domain.nodes import NodeId, Reference, dates_out_of_order
 from graph_service.errors import FieldProblem, NotFoundError, ValidationProblem
 from graph_service.i18n import translate
 from graph_service.projection import (
@@ -214,9 +215,11 @@ class AnalysisQuery(BaseModel):
                 if not math.isfinite(float(number)) or not 0 <= float(number) <= MAX_WEIGHT:
                     raise ValueError
             except ValueError:
-                raise ValueError(
-                    f"'{item[:60]}' is not TYPE=weight with a relationship type and a "
-                    f"number from 0 to {MAX_WEIGHT:g}"
+                raise PydanticCustomError(
+                    "type_weight",
+                    "'{item}' is not TYPE=weight with a relationship type and a number "
+                    "from 0 to {most}",
+                    {"item": item[:60], "most": f"{MAX_WEIGHT:g}"},
                 ) from None
         return value
 
@@ -229,9 +232,11 @@ class AnalysisQuery(BaseModel):
     @model_validator(mode="after")
     def _one_kind_of_date(self) -> AnalysisQuery:
         if self.at and (self.period_from or self.period_to):
-            raise ValueError("at and period_from/period_to exclude each other")
+            raise PydanticCustomError(
+                "date_or_period", "at and period_from/period_to exclude each other"
+            )
         if self.period_from and self.period_to and self.period_to < self.period_from:
-            raise ValueError("period_to is before period_from")
+            raise dates_out_of_order("period_to", "period_from")
         return self
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import neo4j.graph
 import neo4j.spatial
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from graph_service.config import Settings
 from graph_service.domain.access import Caller, Role
@@ -180,7 +181,9 @@ class ConsoleRequest(BaseModel):
             if isinstance(item, bool):
                 return
             if isinstance(item, int) and not -(2**63) <= item < 2**63:
-                raise ValueError("integers in parameters are 64-bit in Neo4j")
+                raise PydanticCustomError(
+                    "integer_too_large", "integers in parameters are 64-bit in Neo4j"
+                )
             if isinstance(item, list):
                 for element in item:
                     check(element)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from graph_service.analyses import brokers as brokers_analysis
 from graph_service.config import Language, Settings
@@ -67,7 +68,9 @@ class MapQuery(AnalysisQuery):
     @model_validator(mode="after")
     def _change_needs_two_dates(self) -> MapQuery:
         if self.compare_at is not None and self.at is None:
-            raise ValueError("compare_at needs at: the change is shown from at to compare_at")
+            raise PydanticCustomError(
+                "compare_needs_at", "compare_at needs at: the change is shown from at to compare_at"
+            )
         return self
 
 

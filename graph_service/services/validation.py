@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph_service.errors import FieldProblem, PreconditionFailedError, ValidationProblem
+from graph_service.i18n import pydantic_message
 
 _REQUEST_PARTS = ("body", "query", "path", "header")
 
@@ -22,37 +23,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     return str(value)
-
-
-#: pydantic's error types whose message the catalogue says in the reader's
-#: language (``pydantic.KEY``, filled with the error's context).
-_TRANSLATED = {
-    "missing": "missing",
-    "date_parsing": "date",
-    "date_from_datetime_parsing": "date",
-    "date_from_datetime_inexact": "date",
-    "date_type": "date",
-    "datetime_parsing": "datetime",
-    "datetime_from_date_parsing": "datetime",
-    "int_parsing": "int",
-    "int_type": "int",
-    "int_from_float": "int",
-    "float_parsing": "float",
-    "float_type": "float",
-    "bool_parsing": "bool",
-    "enum": "enum",
-    "literal_error": "enum",
-    "greater_than_equal": "ge",
-    "greater_than": "gt",
-    "less_than_equal": "le",
-    "less_than": "lt",
-    "too_short": "too_short",
-    "string_too_short": "too_short",
-    "too_long": "too_long",
-    "string_too_long": "too_long",
-    "string_pattern_mismatch": "pattern",
-    "extra_forbidden": "extra",
-}
 
 
 def problems_from(
@@ -83,10 +53,7 @@ def problems_from_errors(
             first_word = message.split()[0] if message.split() else ""
             if first_word.isidentifier():
                 loc = (*loc, first_word)
-        values: dict[str, object] = {}
-        if error["type"] in _TRANSLATED:
-            message = f"pydantic.{_TRANSLATED[error['type']]}"
-            values = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+        message, values = pydantic_message(error)
         value = error.get("input") if error["type"] != "missing" else None
         if isinstance(value, dict):
             value = None  # whole objects are noise in a located message
