@@ -9,8 +9,10 @@ from graph_service.config import Language
 from graph_service.errors import MaillageError
 from graph_service.i18n import translate
 
-console = Console()
-errors = Console(stderr=True)
+# No emoji codes: a place in a file reads "nodes:#4:id:", which rich would
+# otherwise print as an emoji (and a name may hold such a code too).
+console = Console(emoji=False)
+errors = Console(stderr=True, emoji=False)
 
 
 class _State:

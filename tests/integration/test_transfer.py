@@ -21,6 +21,7 @@ from importers.records import Location, NodeRecord, RecordStream, RelationshipRe
 from importers.staging import Staging
 from importers.validation import validate
 from tests.callers import OPERATOR
+from tests.integration.cli import run_cli
 from tests.integration.samples import SAMPLES
 
 
@@ -594,6 +595,15 @@ def test_cli_import_export(populated: TestClient, neo4j_connection: Any, tmp_pat
     assert refused.returncode == 1
     assert "nothing was written" in refused.stderr
     assert "- broken.json:nodes:#2:sphere:" in refused.stderr
+    # In French (the default), every problem is said in French, pydantic's own
+    # checks included, and a place such as "#3:id:" is printed as it is (rich
+    # turned ":id:" into an emoji).
+    french = run_cli(env, "--lang", "fr", "import", str(broken), "--dry-run")
+    assert french.returncode == 1
+    assert "- broken.json:nodes:#2:sphere: Valeur inconnue" in french.stderr
+    assert "- broken.json:nodes:#3:id:" in french.stderr
+    assert "- broken.json:relationships:#3:valid_from: Date invalide" in french.stderr
+    assert "Input should" not in french.stderr and " or " not in french.stderr
     unknown = tmp_path / "notes.txt"
     unknown.write_text("hello")
     assert maillage("import", str(unknown)).returncode == 1
