@@ -23,7 +23,7 @@ class FieldProblem:
 
     ``message`` is either a catalogue key (translated when rendered) or, for a
     pydantic check the catalogue does not know, pydantic's own English message
-    (see :func:`graph_service.i18n.pydantic_message`).
+    (see :func:`graph_service.domain.refusals.pydantic_message`).
     """
 
     loc: tuple[str | int, ...]

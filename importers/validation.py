@@ -25,9 +25,9 @@ from typing import Any, Protocol
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
+from graph_service.domain.refusals import pydantic_message
 from graph_service.domain.relationships import ENDPOINTS, RELATIONSHIP_MODELS, RelationshipBase
 from graph_service.domain.resources import NODE_RESOURCES
-from graph_service.i18n import pydantic_message
 from importers.records import (
     EXTRA_PREFIX,
     ImportProblem,

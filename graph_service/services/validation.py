@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from graph_service.domain.refusals import pydantic_message
 from graph_service.errors import FieldProblem, PreconditionFailedError, ValidationProblem
-from graph_service.i18n import pydantic_message
 
 _REQUEST_PARTS = ("body", "query", "path", "header")
 

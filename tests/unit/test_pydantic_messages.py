@@ -12,8 +12,9 @@ from pydantic import BaseModel, ValidationError
 from graph_service.config import Language
 from graph_service.domain import patterns
 from graph_service.domain.nodes import ActorCreate, OperationCreate, TerritoryCreate
+from graph_service.domain.refusals import PYDANTIC_KEYS, pydantic_message
 from graph_service.domain.relationships import Funds
-from graph_service.i18n import MESSAGES, pydantic_message, translate_or_keep
+from graph_service.i18n import MESSAGES, translate_or_keep
 from graph_service.services.analyses import AnalysisQuery
 from graph_service.services.validation import problems_from_errors
 from importers.records import Location
@@ -104,3 +105,13 @@ def test_every_form_of_the_domain_is_said_in_words() -> None:
 def test_an_error_the_catalogue_does_not_know_keeps_its_own_message() -> None:
     error = {"type": "url_parsing", "msg": "Input should be a valid URL", "ctx": {}}
     assert pydantic_message(error) == ("Input should be a valid URL", {})
+
+
+def test_every_refusal_the_domain_names_has_its_sentences() -> None:
+    keys = {*PYDANTIC_KEYS.values(), "pattern", "pattern_other"}
+    keys |= {
+        pydantic_message({"type": "string_pattern_mismatch", "ctx": {"pattern": p}})[0][9:]
+        for p in (patterns.NO_CONTROL, patterns.ONE_LINE, patterns.WEB_ADDRESS)
+    }
+    for key in keys:
+        assert set(MESSAGES[f"pydantic.{key}"]) == {Language.FR, Language.EN}, key

@@ -1,0 +1,91 @@
+"""What the models refuse, as keys of the message catalogue: pydantic says its
+checks in English, and the domain's own rules raise errors of their own types
+(see :func:`graph_service.domain.nodes.dates_out_of_order`); both are said to a
+person in their language through ``pydantic.KEY`` in :mod:`graph_service.i18n`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
+from graph_service.domain import patterns
+
+#: pydantic's error types (and the domain's own checks, raised with a type of their
+#: own) that the catalogue says in the reader's language: ``pydantic.KEY``, filled
+#: with the error's context.
+PYDANTIC_KEYS: Final[dict[str, str]] = {
+    "missing": "missing",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "date_type": "date",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+    "int_parsing": "int",
+    "int_type": "int",
+    "int_from_float": "int",
+    "float_parsing": "float",
+    "float_type": "float",
+    "bool_parsing": "bool",
+    "enum": "enum",
+    "literal_error": "enum",
+    "greater_than_equal": "ge",
+    "greater_than": "gt",
+    "less_than_equal": "le",
+    "less_than": "lt",
+    "too_short": "too_short",
+    "string_too_short": "too_short",
+    "too_long": "too_long",
+    "string_too_long": "too_long",
+    "extra_forbidden": "extra",
+    **{
+        own: own
+        for own in (
+            "country_code",
+            "empty_alias",
+            "repeated_alias",
+            "unknown_nature",
+            "unknown_framework_type",
+            "coordinates_pair",
+            "coordinates_not_geographic",
+            "dates_out_of_order",
+            "type_weight",
+            "date_or_period",
+            "compare_needs_at",
+            "integer_too_large",
+        )
+    },
+}
+
+#: What each expression of :mod:`graph_service.domain.patterns` means, in words.
+_PATTERN_KEYS: Final[dict[str, str]] = {
+    patterns.NODE_ID: "pattern",
+    patterns.NO_CONTROL: "pattern_text",
+    patterns.ONE_LINE: "pattern_line",
+    patterns.WEB_ADDRESS: "pattern_web",
+    patterns.COUNTRY_CODE: "pattern_country",
+    patterns.CURRENCY: "pattern_currency",
+}
+
+#: pydantic lists the values it expects as "'a', 'b' or 'c'": the "or" is English.
+_LAST_OR = re.compile(r"' or '(?=[^']*'$)")
+
+
+def pydantic_message(error: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
+    """The catalogue key of one pydantic error and the values that fill it; for an
+    error the catalogue does not know, pydantic's own (English) message.
+
+    >>> pydantic_message({"type": "enum", "msg": "…", "ctx": {"expected": "'a', 'b' or 'c'"}})
+    ('pydantic.enum', {'expected': "'a', 'b', 'c'"})
+    """
+    kind = error["type"]
+    context = error.get("ctx") or {}
+    if kind == "string_pattern_mismatch":
+        return f"pydantic.{_PATTERN_KEYS.get(str(context.get('pattern')), 'pattern_other')}", {}
+    if kind not in PYDANTIC_KEYS:
+        return str(error["msg"]).removeprefix("Value error, "), {}
+    values: dict[str, object] = {name: str(value) for name, value in context.items()}
+    if "expected" in values:
+        values["expected"] = _LAST_OR.sub("', '", str(values["expected"]))
+    return f"pydantic.{PYDANTIC_KEYS[kind]}", values
