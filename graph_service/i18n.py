@@ -161,7 +161,7 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.EN: "lat and lon are only for geographic territories (kind=geographic).",
     },
     "pydantic.dates_out_of_order": {
-        Language.FR: "{later} est avant {earlier}.",
+        Language.FR: "{later} précède {earlier}.",
         Language.EN: "{later} is before {earlier}.",
     },
     "pydantic.type_weight": {
