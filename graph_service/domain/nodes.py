@@ -35,6 +35,7 @@ from graph_service.domain.enums import (
 )
 from graph_service.domain.vocabulary import ISO_COUNTRIES, known_framework_types, known_natures
 
+#: A node's stable id (lower-case letters, digits, dot, dash, underscore).
 NodeId = Annotated[str, StringConstraints(pattern=patterns.NODE_ID, min_length=1, max_length=128)]
 #: What a person types to designate a node: its id, its name or one of its aliases.
 Reference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
