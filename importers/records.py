@@ -3,8 +3,8 @@ from (file, sheet, row, column), so that every problem can be located."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph_service.config import Language
@@ -65,6 +65,16 @@ class RecordStream:
 
     format: str
     records: Iterable[Record]
+    #: Column titles as the file writes them, by (file, sheet) then field, where
+    #: they are not the field's name (a spreadsheet with French headers).
+    column_titles: Mapping[tuple[str, str | None], Mapping[str, str]] = field(default_factory=dict)
+
+    def as_written(self, problem: ImportProblem) -> ImportProblem:
+        """``problem`` located at the column's title in the file: checks name the
+        field (``sphere``), the person reads the header they wrote (``sphère``)."""
+        where = problem.location
+        title = self.column_titles.get((where.file, where.sheet), {}).get(where.column or "")
+        return problem if title is None else replace(problem, location=where.at(title))
 
 
 @dataclass(frozen=True)

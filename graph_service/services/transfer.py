@@ -255,7 +255,7 @@ class TransferService:
         except ReadError as exc:
             raise ImportRejectedError(exc.problems) from exc
         if problems:
-            raise ImportRejectedError(problems)
+            raise ImportRejectedError([stream.as_written(problem) for problem in problems])
         summary = plan(staging, lookup.stored_nodes, repo.BATCH_SIZE)
         self._check_sensitive(summary)
         return stream.format, summary
@@ -531,7 +531,7 @@ def _counted(stream: RecordStream, progress: Callable[[str, int], None] | None) 
             yield record
         progress("read", count)
 
-    return RecordStream(stream.format, records())
+    return RecordStream(stream.format, records(), stream.column_titles)
 
 
 def _write_staged(

@@ -226,6 +226,8 @@ class _Table:
     sheet_label: str | None
     columns: list[str | None]
     rows: Callable[[], Iterator[tuple[int, list[Any]]]]
+    #: The header as written, by field, where it is not the field's own name.
+    titles: dict[str, str]
 
 
 def _columns(
@@ -258,6 +260,16 @@ def _columns(
                 )
             )
     return columns
+
+
+def _titles(header: list[Any], columns: list[str | None]) -> dict[str, str]:
+    """The title each field has in the file, where it is not the field's name (a
+    French header): problems are located by field, and said with the title."""
+    return {
+        field: str(title).strip()
+        for title, field in zip(header, columns, strict=False)
+        if field is not None and str(title).strip() != field
+    }
 
 
 def _table_records(table: _Table) -> Iterator[Record]:
@@ -311,7 +323,8 @@ _PLATFORM = (NodeLabel.ACTOR.value, NodeLabel.DIALOGUE_FRAMEWORK.value)
 def _stream(format_name: str, tables: list[_Table], problems: list[ImportProblem]) -> RecordStream:
     if problems:
         raise ReadError(problems[0], problems)
-    return RecordStream(format_name, _with_platforms_merged(tables))
+    titles = {(t.file_name, t.sheet_label): t.titles for t in tables if t.titles}
+    return RecordStream(format_name, _with_platforms_merged(tables), titles)
 
 
 def _with_platforms_merged(tables: list[_Table]) -> Iterator[Record]:
@@ -382,7 +395,16 @@ def read_csv(path: Path) -> RecordStream:
         with file.open(newline="", encoding="utf-8-sig") as stream:
             header = next(csv.reader(stream, delimiter=delimiter), [])
         columns = _columns(sheet, list(header), file.name, None, problems)
-        tables.append(_Table(sheet, file.name, None, columns, _csv_rows(file, delimiter)))
+        tables.append(
+            _Table(
+                sheet,
+                file.name,
+                None,
+                columns,
+                _csv_rows(file, delimiter),
+                _titles(header, columns),
+            )
+        )
     return _stream("csv", tables, problems)
 
 
@@ -425,7 +447,12 @@ def read_xlsx(path: Path) -> RecordStream:
             columns = _columns(sheet, header, path.name, worksheet.title, problems)
             tables.append(
                 _Table(
-                    sheet, path.name, worksheet.title, columns, _xlsx_rows(path, worksheet.title)
+                    sheet,
+                    path.name,
+                    worksheet.title,
+                    columns,
+                    _xlsx_rows(path, worksheet.title),
+                    _titles(header, columns),
                 )
             )
     finally:

@@ -175,6 +175,42 @@ def test_broken_spreadsheet_is_refused_with_every_problem_located(
     assert _node_count(clean_database) == before
 
 
+def test_problems_of_a_french_spreadsheet_name_its_own_headers(
+    client: TestClient, clean_database: Database, tmp_path: Path
+) -> None:
+    """The checks work on the domain's fields; the person reads the header they
+    wrote, as they wrote it, and the reason in French."""
+    folder = tmp_path / "ecosysteme"
+    folder.mkdir()
+    _csv(
+        folder / "acteurs.csv",
+        [
+            ["Identifiant", "Nom", "Sphère", "Pays"],
+            ["a", "A", "martienne", "XX"],
+            ["b", "B", "public", "FR"],
+            ["c", "C", "market", "SN"],
+        ],
+    )
+    _csv(
+        folder / "relations.csv",
+        [
+            ["type", "de", "vers", "valide_depuis"],
+            ["COOPERATES_WITH", "b", "c", "2015-13-01"],
+            ["COOPERATES_WITH", "b", "ailleurs", ""],
+        ],
+    )
+    with pytest.raises(ImportRejectedError) as caught:
+        TransferService(clean_database, OPERATOR).import_file(folder)
+    said = {
+        (p["file"], p["row"], p["column"]): p["message"]
+        for p in (q.render(Language.FR) for q in caught.value.problems)
+    }
+    assert said[("acteurs.csv", 2, "Sphère")].startswith("Valeur inconnue")
+    assert "n'est pas un code pays" in said[("acteurs.csv", 2, "Pays")]
+    assert said[("relations.csv", 2, "valide_depuis")].startswith("Date invalide")
+    assert ("relations.csv", 3, "vers") in said
+
+
 def test_kumu_workbook_and_json(
     client: TestClient, clean_database: Database, tmp_path: Path
 ) -> None:
