@@ -10,10 +10,12 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from graph_service.domain import patterns
+from graph_service.i18n import MESSAGES
 
-#: pydantic's error types (and the domain's own checks, raised with a type of their
-#: own) that the catalogue says in the reader's language: ``pydantic.KEY``, filled
-#: with the error's context.
+#: pydantic's error types that the catalogue says in the reader's language:
+#: ``pydantic.KEY``, filled with the error's context.  The domain's own checks raise
+#: errors whose type is their key (``pydantic.dates_out_of_order``…): the catalogue
+#: alone lists them.
 PYDANTIC_KEYS: Final[dict[str, str]] = {
     "missing": "missing",
     "date_parsing": "date",
@@ -39,23 +41,6 @@ PYDANTIC_KEYS: Final[dict[str, str]] = {
     "too_long": "too_long",
     "string_too_long": "too_long",
     "extra_forbidden": "extra",
-    **{
-        own: own
-        for own in (
-            "country_code",
-            "empty_alias",
-            "repeated_alias",
-            "unknown_nature",
-            "unknown_framework_type",
-            "coordinates_pair",
-            "coordinates_not_geographic",
-            "dates_out_of_order",
-            "type_weight",
-            "date_or_period",
-            "compare_needs_at",
-            "integer_too_large",
-        )
-    },
 }
 
 #: What each expression of :mod:`graph_service.domain.patterns` means, in words.
@@ -83,9 +68,10 @@ def pydantic_message(error: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
     context = error.get("ctx") or {}
     if kind == "string_pattern_mismatch":
         return f"pydantic.{_PATTERN_KEYS.get(str(context.get('pattern')), 'pattern_other')}", {}
-    if kind not in PYDANTIC_KEYS:
+    key = f"pydantic.{PYDANTIC_KEYS.get(kind, kind)}"
+    if key not in MESSAGES:
         return str(error["msg"]).removeprefix("Value error, "), {}
     values: dict[str, object] = {name: str(value) for name, value in context.items()}
     if "expected" in values:
         values["expected"] = _LAST_OR.sub("', '", str(values["expected"]))
-    return f"pydantic.{PYDANTIC_KEYS[kind]}", values
+    return key, values
