@@ -3,9 +3,10 @@
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph_service.api.query_string import QueryString
 from graph_service.api.schemas import MAX_OFFSET, Page
 from graph_service.api.security import CallerDep, requires
 from graph_service.api.services import AccountServiceDep, AuditServiceDep
@@ -88,14 +89,18 @@ class AuditQuery(BaseModel):
     offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
+AUDIT_QUERY = QueryString(AuditQuery)
+
+
 @router.get(
     "/audit",
     response_model=Page[dict[str, Any]],
     summary="The audit trail, newest first (admins)",
     dependencies=[requires(Role.ADMIN)],
+    openapi_extra=AUDIT_QUERY.openapi,
 )
 def audit(
-    query: Annotated[AuditQuery, Query()], trail: AuditServiceDep, caller: CallerDep
+    query: Annotated[AuditQuery, Depends(AUDIT_QUERY)], trail: AuditServiceDep, caller: CallerDep
 ) -> dict[str, Any]:
     total, entries = trail.entries(
         caller,

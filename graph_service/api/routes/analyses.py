@@ -4,8 +4,9 @@ levels, double-space, introductions, horizontalisation and similar."""
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends
 
+from graph_service.api.query_string import QueryString
 from graph_service.api.reports import REPORTS
 from graph_service.api.services import AnalysisServiceDep
 from graph_service.services.analyses import AnalysisName, options_model, query_of
@@ -32,11 +33,13 @@ SUMMARIES = {
 }
 
 
-def _endpoint(name: AnalysisName) -> Callable[..., dict[str, Any]]:
-    # Each route documents (and accepts) only the options its analysis reads.
-    Options = options_model(name)
+def _endpoint(name: AnalysisName, options_of: QueryString[Any]) -> Callable[..., dict[str, Any]]:
+    Options = options_of.model
 
-    def run(options: Annotated[Options, Query()], analyses: AnalysisServiceDep) -> dict[str, Any]:  # type: ignore[valid-type]
+    def run(
+        options: Annotated[Options, Depends(options_of)],  # type: ignore[valid-type]
+        analyses: AnalysisServiceDep,
+    ) -> dict[str, Any]:
         return analyses.run(name, query_of(options))
 
     run.__name__ = f"analyse_{name.value.replace('-', '_')}"
@@ -44,9 +47,12 @@ def _endpoint(name: AnalysisName) -> Callable[..., dict[str, Any]]:
 
 
 for analysis in AnalysisName:
+    # Each route documents (and accepts) only the options its analysis reads.
+    options_of = QueryString(options_model(analysis))
     router.add_api_route(
         f"/{analysis.value}",
-        _endpoint(analysis),
+        _endpoint(analysis, options_of),
+        openapi_extra=options_of.openapi,
         methods=["GET"],
         summary=SUMMARIES[analysis],
         response_model=REPORTS[analysis],

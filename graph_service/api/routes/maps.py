@@ -3,14 +3,16 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from graph_service.api.deps import DatabaseDep, SettingsDep
+from graph_service.api.query_string import QueryString
 from graph_service.api.security import CallerDep, current_caller
 from graph_service.services.maps import MapKind, MapQuery, MapService
 
 router = APIRouter(prefix="/maps", tags=["maps"], dependencies=[Depends(current_caller)])
+MAP_QUERY = QueryString(MapQuery)
 
 #: Maps are private: never cached by a shared cache, never indexed.
 PRIVATE_HEADERS = {
@@ -40,10 +42,11 @@ def _service(
     response_class=HTMLResponse,
     summary="A map of an analysis, as one self-contained HTML page (opens offline)",
     responses={200: {"content": {"text/html": {}}, "description": "The map."}},
+    openapi_extra=MAP_QUERY.openapi,
 )
 def map_page(
     kind: MapKind,
-    query: Annotated[MapQuery, Query()],
+    query: Annotated[MapQuery, Depends(MAP_QUERY)],
     database: DatabaseDep,
     settings: SettingsDep,
     caller: CallerDep,
@@ -55,10 +58,14 @@ def map_page(
     return HTMLResponse(page, headers=headers)
 
 
-@router.get("/{kind}/document", summary="What a map shows, as JSON (titles, sentences, nodes)")
+@router.get(
+    "/{kind}/document",
+    summary="What a map shows, as JSON (titles, sentences, nodes)",
+    openapi_extra=MAP_QUERY.openapi,
+)
 def map_document(
     kind: MapKind,
-    query: Annotated[MapQuery, Query()],
+    query: Annotated[MapQuery, Depends(MAP_QUERY)],
     database: DatabaseDep,
     settings: SettingsDep,
     caller: CallerDep,

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Header, Query, Response, status
 from pydantic import BaseModel, Field, create_model
 
 from graph_service.api.deps import DatabaseDep
+from graph_service.api.query_string import QueryString
 from graph_service.api.schemas import Page, PlacedQuery
 from graph_service.api.security import CallerDep, requires
 from graph_service.domain.access import Role
@@ -43,6 +44,7 @@ def node_router(resource: NodeResource) -> APIRouter:
     router = APIRouter(prefix=f"/{resource.path}", tags=[resource.path])
     Create, Update, Public = resource.create, resource.update, resource.public
     Filters = filter_model(resource)
+    filters_of = QueryString(Filters)
 
     def service(database: DatabaseDep, caller: CallerDep) -> NodeService:
         return NodeService(database, resource, caller)
@@ -59,8 +61,13 @@ def node_router(resource: NodeResource) -> APIRouter:
     def create(payload: Create, nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
         return nodes.create(payload)
 
-    @router.get("", response_model=Page[Public], summary=f"List {resource.path}")  # type: ignore[valid-type]
-    def list_(query: Annotated[Filters, Query()], nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
+    @router.get(
+        "",
+        response_model=Page[Public],  # type: ignore[valid-type]
+        summary=f"List {resource.path}",
+        openapi_extra=filters_of.openapi,
+    )
+    def list_(query: Annotated[Filters, Depends(filters_of)], nodes: Service) -> dict[str, Any]:  # type: ignore[valid-type]
         page = cast(PlacedQuery, query)
         total, items = nodes.list(
             equals=equality_filters(resource, page),

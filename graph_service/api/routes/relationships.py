@@ -2,9 +2,10 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Query, Response, status
+from fastapi import APIRouter, Body, Depends, Header, Response, status
 from pydantic import Field
 
+from graph_service.api.query_string import QueryString
 from graph_service.api.schemas import Page, PageQuery
 from graph_service.api.security import requires
 from graph_service.api.services import RelationshipServiceDep
@@ -26,6 +27,9 @@ class RelationshipQuery(PageQuery):
     from_id: NodeId | None = None
     to_id: NodeId | None = None
     node_id: NodeId | None = Field(default=None, description="Either end.")
+
+
+RELATIONSHIP_QUERY = QueryString(RelationshipQuery)
 
 
 @router.get("/types", summary="Relationship types and the labels they join")
@@ -54,9 +58,15 @@ def create(payload: RelationshipCreate, relationships: RelationshipServiceDep) -
     return relationships.create(payload)
 
 
-@router.get("", response_model=Page[RelationshipPublic], summary="List relationships")
+@router.get(
+    "",
+    response_model=Page[RelationshipPublic],
+    summary="List relationships",
+    openapi_extra=RELATIONSHIP_QUERY.openapi,
+)
 def list_(
-    query: Annotated[RelationshipQuery, Query()], relationships: RelationshipServiceDep
+    query: Annotated[RelationshipQuery, Depends(RELATIONSHIP_QUERY)],
+    relationships: RelationshipServiceDep,
 ) -> dict[str, Any]:
     total, hidden, items = relationships.list(
         types=query.types,
