@@ -190,7 +190,9 @@ class Authenticator:
             raise UnauthenticatedError()
         key_id, secret = match.groups()
         database: Database = self._database_of()
-        found = database.read(repo.get_key, key_id)
+        # One statement, asked on every request: one round trip instead of a
+        # managed transaction's three.
+        found = database.read_statement(repo.get_key, key_id)
         if found is None:
             raise UnauthenticatedError()
         key, role = found

@@ -16,6 +16,7 @@ from graph_service.api.security import (
     SESSION_COOKIE,
     authenticator,
     bearer,
+    caller_of,
     client_address,
     current_caller,
     session,
@@ -53,7 +54,7 @@ def explorer(
     # a browser's Accept-Language says English far more often than its reader does.
     language = lang or settings.language
     try:
-        current_caller(request, credentials, cookie)
+        caller_of(request, credentials, cookie)
     except UnauthenticatedError:
         # A person at a browser gets the sign-in page, not a 401 document.
         return RedirectResponse(f"/login?lang={language.value}", status_code=303)
