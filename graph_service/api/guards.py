@@ -43,9 +43,12 @@ class RequestGuards:
         self.app = app
         self.settings = settings
         self.audit_of = audit_of  # a callable: the AuditService (its database is lazy)
+        # Read once: every request is checked against them.
+        self.host_names = settings.host_names
+        self.origins = frozenset(settings.origins)
 
     def _origin_allowed(self, origin: str, host: str) -> bool:
-        if origin.rstrip("/") in self.settings.origins:
+        if origin.rstrip("/") in self.origins:
             return True
         parts = urlsplit(origin)
         # The same site: the page the API itself served (explorer, maps).
@@ -56,9 +59,9 @@ class RequestGuards:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        language = request_language(request)
         host = request.headers.get("host", "")
-        if host_name(host) not in self.settings.host_names:
+        if host_name(host) not in self.host_names:
+            language = request_language(request)
             await self._refused(scope, "bad-host", host[:80])
             await send_problem(
                 scope,
@@ -73,6 +76,7 @@ class RequestGuards:
             origin = request.headers.get("origin")
             fetch_site = request.headers.get("sec-fetch-site", "")
             if (origin and not self._origin_allowed(origin, host)) or fetch_site == "cross-site":
+                language = request_language(request)
                 await self._refused(scope, "cross-site", origin or fetch_site)
                 await send_problem(
                     scope,

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import LiteralString
@@ -92,6 +92,23 @@ def query(
     >>> "MATCH (n:Actor {id: $id})" in query("nodes/get", label=NodeLabel.ACTOR)
     True
     """
+    # The depth is checked here, before the cache: True would be taken for 1 there.
+    return _filled(name, label, rel_type, tuple(placement), tuple(labels), _depth(depth), actors)
+
+
+@lru_cache(maxsize=1024)
+def _filled(
+    name: str,
+    label: NodeLabel | None,
+    rel_type: RelationshipType | None,
+    placement: tuple[RelationshipType, ...],
+    labels: tuple[NodeLabel, ...],
+    depth: str | None,
+    actors: ActorSelection | None,
+) -> LiteralString:
+    """The text of a query, filled once per combination of slots: every request
+    asks for one, and filling it walks the enums (a few percent of a busy API
+    worker's time)."""
     text = _source(name)
     slots = {
         "__LABEL__": NodeLabel(label).value if label is not None else None,
@@ -99,7 +116,7 @@ def query(
         "__PLACEMENT__": "|".join(RelationshipType(t).value for t in placement) or None,
         "__ALL_TYPES__": "|".join(t.value for t in RelationshipType),
         "__LABELS__": ":".join(NodeLabel(label).value for label in labels) or None,
-        "__DEPTH__": _depth(depth),
+        "__DEPTH__": depth,
         "__ACTORS__": ACTOR_SELECTIONS[ActorSelection(actors)] if actors is not None else None,
     }
     for slot, value in slots.items():
