@@ -53,10 +53,11 @@ from neo4j import GraphDatabase
 
 from graph_service.analyses.allies import LARGE_PLACE
 from graph_service.config import Settings
-from graph_service.domain.access import Caller
+from graph_service.domain.access import Caller, Role
 from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info
 from graph_service.repositories.cypher import query
 from graph_service.repositories.database import Database
+from graph_service.services.accounts import AccountService
 from graph_service.services.actors import ActorService
 from graph_service.services.analyses import (
     AnalysisName,
@@ -67,6 +68,8 @@ from graph_service.services.analyses import (
 from importers.synthetic import write_csv, write_json
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The account whose key the API load uses.
+BENCHMARK_ACCOUNT = "banc-d-essai"
 
 
 # --- servers of our own ----------------------------------------------------------
@@ -323,7 +326,7 @@ def _hammer(
     seconds: float,
     one_request: Callable[[int, Any], None],
     connect: Callable[[], Any],
-) -> dict[str, Any]:
+) -> list[float]:
     """``clients`` threads, each with its own connection, for :data:`WARM_UP_SECONDS`
     uncounted then ``seconds`` counted: the time of every request started in the
     counted window (those still running at its end are waited for)."""
@@ -345,17 +348,22 @@ def _hammer(
         thread.start()
     for thread in threads:
         thread.join()
-    flat = [t for per_client in times for t in per_client]
-    return {**_percentiles(flat), "per_second": round(len(flat) / seconds, 1)}
+    return [t for per_client in times for t in per_client]
+
+
+def _load_figures(times: list[float], seconds: float) -> dict[str, Any]:
+    return {**_percentiles(times), "per_second": round(len(times) / seconds, 1)}
 
 
 def _warm_up(instance: Instance, ids: list[str]) -> None:
     """Read the neighbourhood of every actor the clients will ask about, once: the
-    API, measured first, and the driver after it then find the same pages in the
-    cache (otherwise the peer ran on the pages the API's run had brought in)."""
+    API and the driver then find the same pages in the cache (otherwise whichever
+    ran second would run on the pages the first one brought in)."""
     info = connection_info(instance.settings)
     text = query("actors/neighbourhood", depth=1)
-    with GraphDatabase.driver(info.uri, auth=(info.user, info.password)) as driver:
+    with GraphDatabase.driver(
+        info.uri, auth=(info.user, info.password), notifications_min_severity="OFF"
+    ) as driver:
 
         def read(id: str) -> None:
             with driver.session(database=info.database) as session:
@@ -369,9 +377,31 @@ def _warm_up(instance: Instance, ids: list[str]) -> None:
             list(pool.map(read, sorted(set(ids))))
 
 
+def _viewer_key(instance: Instance) -> str:
+    """A viewer's key, as an analyst elsewhere would hold one."""
+    database = instance.database()
+    try:
+        accounts = AccountService(database, Caller.operator("benchmark"))
+        if BENCHMARK_ACCOUNT not in {account["name"] for account in accounts.accounts()}:
+            accounts.add_account(BENCHMARK_ACCOUNT, Role.VIEWER)
+        return accounts.create_key(BENCHMARK_ACCOUNT).token
+    finally:
+        database.close()
+
+
+#: Rounds of the API against the driver: the machine's pace drifts over a run
+#: (other work, the page cache), and a ratio of two runs minutes apart measured
+#: the drift as much as the API.  Interleaved, each round compares neighbours.
+API_ROUNDS = 3
+
+
 def api_load(
     instance: Instance, actors: int, clients: int, seconds: float, workers: int, seed: int
 ) -> dict[str, Any]:
+    """The neighbourhood through the API (the local reader without a key, then a
+    viewer's key, looked up on every request) against the same Cypher through the
+    driver, ``clients`` at a time, in :data:`API_ROUNDS` interleaved rounds of
+    ``seconds`` each; then allies through the API."""
     port = _free_port()
     env = {
         **instance.env,
@@ -379,49 +409,10 @@ def api_load(
         "MAILLAGE_RATE_LIMIT_PER_MINUTE": "0",
         "MAILLAGE_API_PORT": str(port),
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "graph_service.cli.main", "serve", "--workers", str(workers)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                probe.request("GET", "/readyz")
-                if probe.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        rng = random.Random(seed)
-        ids = [f"a-{rng.randrange(actors)}" for _ in range(10_000)]
-        _warm_up(instance, ids)
-
-        def http_connect() -> http.client.HTTPConnection:
-            return http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-
-        def getter(path: str) -> Callable[[int, Any], None]:
-            def one(index: int, connection: http.client.HTTPConnection) -> None:
-                connection.request("GET", path.format(id=ids[rng.randrange(len(ids))]))
-                response = connection.getresponse()
-                response.read()
-                if response.status != 200:
-                    raise SystemExit(f"{path}: HTTP {response.status}")
-
-            return one
-
-        neighbourhood = _hammer(
-            clients, seconds, getter("/api/v1/actors/{id}/neighbourhood?depth=1"), http_connect
-        )
-        allies = _hammer(
-            clients, seconds, getter("/api/v1/analyses/allies?actor={id}"), http_connect
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
+    rng = random.Random(seed)
+    ids = [f"a-{rng.randrange(actors)}" for _ in range(10_000)]
+    _warm_up(instance, ids)
+    key = _viewer_key(instance)
     info = connection_info(instance.settings)
     # Notifications off, as the API's driver has them (Database): otherwise every
     # peer query logs a "property does not exist" warning, time the API never spends.
@@ -451,16 +442,83 @@ def api_load(
             )
         )
 
-    peer = _hammer(clients, seconds, bare, session_connect)
-    driver.close()
+    def http_connect() -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+
+    def getter(path: str, headers: dict[str, str] | None = None) -> Callable[[int, Any], None]:
+        def one(index: int, connection: http.client.HTTPConnection) -> None:
+            connection.request(
+                "GET", path.format(id=ids[rng.randrange(len(ids))]), headers=headers or {}
+            )
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"{path}: HTTP {response.status}")
+
+        return one
+
+    sides: dict[str, Callable[[int, Any], None]] = {
+        "neighbourhood": getter("/api/v1/actors/{id}/neighbourhood?depth=1"),
+        "neighbourhood_with_key": getter(
+            "/api/v1/actors/{id}/neighbourhood?depth=1", {"Authorization": f"Bearer {key}"}
+        ),
+        "driver_neighbourhood_peer": bare,
+    }
+    times: dict[str, list[float]] = {side: [] for side in sides}
+    round_ratios: dict[str, list[float]] = {"neighbourhood": [], "neighbourhood_with_key": []}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "graph_service.cli.main", "serve", "--workers", str(workers)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                probe.request("GET", "/readyz")
+                if probe.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        for _ in range(API_ROUNDS):
+            this_round = {
+                side: _hammer(
+                    clients,
+                    seconds,
+                    one,
+                    session_connect if side == "driver_neighbourhood_peer" else http_connect,
+                )
+                for side, one in sides.items()
+            }
+            peer_p95 = _percentiles(this_round["driver_neighbourhood_peer"])["p95_ms"]
+            for side, measured in this_round.items():
+                times[side].extend(measured)
+                if side in round_ratios:
+                    round_ratios[side].append(round(_percentiles(measured)["p95_ms"] / peer_p95, 2))
+        allies = _hammer(
+            clients, seconds, getter("/api/v1/analyses/allies?actor={id}"), http_connect
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        driver.close()
+    figures = {
+        side: _load_figures(measured, seconds * API_ROUNDS) for side, measured in times.items()
+    }
+    peer_p95 = figures["driver_neighbourhood_peer"]["p95_ms"]
     return {
         "clients": clients,
         "seconds": seconds,
+        "rounds": API_ROUNDS,
         "workers": workers,
-        "neighbourhood": neighbourhood,
-        "allies": allies,
-        "driver_neighbourhood_peer": peer,
-        "ratio_p95": round(neighbourhood["p95_ms"] / peer["p95_ms"], 2),
+        **figures,
+        "allies": _load_figures(allies, seconds),
+        "ratio_p95": round(figures["neighbourhood"]["p95_ms"] / peer_p95, 2),
+        "ratio_p95_with_key": round(figures["neighbourhood_with_key"]["p95_ms"] / peer_p95, 2),
+        "ratio_p95_by_round": round_ratios,
     }
 
 

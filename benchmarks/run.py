@@ -250,18 +250,28 @@ def render(measured: dict[str, Any], small: bool) -> str:
             )
         )
     api = national["api"]
-    for endpoint in ("neighbourhood", "allies"):
-        figures, peer = api[endpoint], api["driver_neighbourhood_peer"]
+    peer = api["driver_neighbourhood_peer"]
+    by_round = api["ratio_p95_by_round"]
+    for endpoint, what, target in (
+        ("neighbourhood", "API neighbourhood, local reader without a key", "≤ 1.5"),
+        ("neighbourhood_with_key", "API neighbourhood with a viewer's key", "—"),
+        ("allies", "API allies", "—"),
+    ):
+        figures = api[endpoint]
+        ratio = f"{round(figures['p95_ms'] / peer['p95_ms'], 2)} (p95)"
+        if endpoint in by_round:
+            ratio += f"; by round: {', '.join(str(r) for r in by_round[endpoint])}"
         rows.append(
             (
-                f"API {endpoint}, {api['clients']} clients, {api['workers']} workers "
+                f"{what}, {api['clients']} clients, {api['workers']} workers "
                 "(p50 / p95 / p99, requests/s)",
                 f"{figures['p50_ms']} / {figures['p95_ms']} / {figures['p99_ms']} ms, "
                 f"{figures['per_second']}/s",
-                f"neighbourhood Cypher by {api['clients']} driver threads: {peer['p50_ms']} / "
+                f"neighbourhood Cypher by {api['clients']} driver threads, "
+                f"{api['rounds']} rounds interleaved with the API's: {peer['p50_ms']} / "
                 f"{peer['p95_ms']} / {peer['p99_ms']} ms, {peer['per_second']}/s",
-                f"{round(figures['p95_ms'] / peer['p95_ms'], 2)} (p95)",
-                "≤ 1.5" if endpoint == "neighbourhood" else "—",
+                ratio,
+                target,
             )
         )
     lines = [

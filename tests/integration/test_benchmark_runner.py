@@ -34,8 +34,9 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
     table = [line for line in written.splitlines() if line.startswith("| ") and "---" not in line]
     # The header, then brokers ×2, silos ×2, import, maps, access, and the national
     # run: bulk load against LOAD CSV and against neo4j-admin, allies, neighbourhood,
-    # introductions, a région's brokers and silos, API neighbourhood and allies.
-    assert len(table) == 1 + 7 + 9
+    # introductions, a région's brokers and silos, API neighbourhood (without and
+    # with a key) and allies.
+    assert len(table) == 1 + 7 + 10
     for row in table[1:]:
         ratio = row.split(" | ")[3]
         assert float(ratio.split()[0]) > 0, row
@@ -50,5 +51,6 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
         "through the Python engine",
         "shortestPath",
         "driver threads",
+        "rounds interleaved",
     ):
         assert peer in written
