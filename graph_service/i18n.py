@@ -296,6 +296,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.EN: "This service does not answer to the host name '{host}' "
         "(see MAILLAGE_ALLOWED_HOSTS).",
     },
+    "error.query.text_search_not_here": {
+        Language.FR: "La recherche de texte (q) ne s'applique pas au voisinage d'un acteur.",
+        Language.EN: "Text search (q) does not apply to an actor's neighbourhood.",
+    },
     "error.account_name": {
         Language.FR: "Nom de compte : 1 à 80 lettres, chiffres ou . _ @ + -",
         Language.EN: "Account name: 1 to 80 letters, digits or . _ @ + -",

@@ -204,6 +204,16 @@ def test_neighbourhood_depth_types_and_filters(ecosystem: TestClient) -> None:
         ecosystem.get("/api/v1/actors/grdr/neighbourhood", params={"depth": 3}).status_code == 422
     )
     assert ecosystem.get("/api/v1/actors/nobody/neighbourhood").status_code == 404
+    # Text search belongs to the lists: refused here, in the reader's language.
+    for language, words in (("fr", "recherche de texte"), ("en", "Text search")):
+        refused = ecosystem.get(
+            "/api/v1/actors/grdr/neighbourhood",
+            params={"q": "lille"},
+            headers={"Accept-Language": language},
+        )
+        assert refused.status_code == 422
+        assert words in refused.json()["errors"][0]["message"]
+        assert refused.json()["errors"][0]["field"] == "q"
     limited = ecosystem.get(
         "/api/v1/actors/grdr/neighbourhood", params={"depth": 2, "limit": 1}
     ).json()

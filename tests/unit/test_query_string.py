@@ -59,7 +59,9 @@ QUERY_STRINGS = [
 
 @pytest.mark.parametrize("query_string", QUERY_STRINGS)
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_neighbourhood_query_reads_as_fastapi_reads_it(query_string: str, language: str) -> None:
+def test_the_neighbourhood_query_reads_as_fastapi_reads_it(
+    query_string: str, language: str
+) -> None:
     client = _twin_app(NeighbourhoodQuery)
     headers = {"Accept-Language": language}
     theirs = client.get(f"/fastapi?{query_string}", headers=headers)

@@ -44,7 +44,9 @@ async def actor_neighbourhood(
     the neighbouring actors; ``at`` keeps the ties valid on that day.  Without
     the sensitive permission, persons are pseudonyms and their ties are left out."""
     if query.q is not None:
-        raise ValidationProblem([FieldProblem(("query", "q"), "q is not supported here")])
+        raise ValidationProblem(
+            [FieldProblem(("query", "q"), "error.query.text_search_not_here", value=query.q)]
+        )
     # The most asked read (maps, explorer, scripts): awaited from a coroutine, the
     # service runs in the thread pool and FastAPI checks the answer in the event
     # loop, one hand-over between threads instead of two (a plain function's
