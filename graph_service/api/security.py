@@ -51,8 +51,7 @@ def client_address(request: Request) -> str | None:
 
 @lru_cache(maxsize=256)
 def is_loopback(address: str | None) -> bool:
-    # Remembered: parsing the address again on every request of the local reader
-    # cost more than the check itself.
+    # Remembered per address: parsing it showed in the profile of every local read.
     if address is None:
         return False
     try:
