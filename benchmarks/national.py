@@ -355,23 +355,35 @@ def _load_figures(times: list[float], seconds: float) -> dict[str, Any]:
     return {**_percentiles(times), "per_second": round(len(times) / seconds, 1)}
 
 
+def _read_neighbourhood(session: Any, id: str) -> None:
+    """The API's neighbourhood Cypher at depth 1, without filters, straight through
+    the driver; the rows are read, as the API reads them to answer (consume() would
+    let the driver throw them away unconverted)."""
+    list(
+        session.run(
+            query("actors/neighbourhood", depth=1),
+            id=id,
+            types=None,
+            at=None,
+            equals={},
+            territory=None,
+            limit=500,
+        )
+    )
+
+
 def _warm_up(instance: Instance, ids: list[str]) -> None:
     """Read the neighbourhood of every actor the clients will ask about, once: the
     API and the driver then find the same pages in the cache (otherwise whichever
     ran second would run on the pages the first one brought in)."""
     info = connection_info(instance.settings)
-    text = query("actors/neighbourhood", depth=1)
     with GraphDatabase.driver(
         info.uri, auth=(info.user, info.password), notifications_min_severity="OFF"
     ) as driver:
 
         def read(id: str) -> None:
             with driver.session(database=info.database) as session:
-                list(
-                    session.run(
-                        text, id=id, types=None, at=None, equals={}, territory=None, limit=500
-                    )
-                )
+                _read_neighbourhood(session, id)
 
         with ThreadPoolExecutor(8) as pool:
             list(pool.map(read, sorted(set(ids))))
@@ -422,25 +434,12 @@ def api_load(
         max_connection_pool_size=clients,
         notifications_min_severity="OFF",
     )
-    text = query("actors/neighbourhood", depth=1)
 
     def session_connect() -> Any:
         return driver.session(database=info.database)
 
     def bare(index: int, session: Any) -> None:
-        # The rows are read, as the API reads them to answer (consume() would
-        # let the driver throw them away unconverted).
-        list(
-            session.run(
-                text,
-                id=ids[rng.randrange(len(ids))],
-                types=None,
-                at=None,
-                equals={},
-                territory=None,
-                limit=500,
-            )
-        )
+        _read_neighbourhood(session, ids[rng.randrange(len(ids))])
 
     def http_connect() -> http.client.HTTPConnection:
         return http.client.HTTPConnection("127.0.0.1", port, timeout=120)

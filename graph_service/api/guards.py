@@ -41,7 +41,6 @@ def host_name(host_header: str) -> str:
 class RequestGuards:
     def __init__(self, app: ASGIApp, settings: Settings, audit_of: object) -> None:
         self.app = app
-        self.settings = settings
         self.audit_of = audit_of  # a callable: the AuditService (its database is lazy)
         # Read once: every request is checked against them.
         self.host_names = settings.host_names

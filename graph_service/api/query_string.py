@@ -72,15 +72,15 @@ class QueryString(Generic[Model]):
 
     async def __call__(self, request: Request) -> Model:
         values: dict[str, Any] = {}
-        repeated_extras: dict[str, list[str]] = {}
+        extras: dict[str, list[str]] = {}
         for name, value in request.query_params.multi_items():
             if name in self.lists:
                 values.setdefault(name, []).append(value)
             elif name in self.fields:
                 values[name] = value
             else:
-                repeated_extras.setdefault(name, []).append(value)
-        for name, given in repeated_extras.items():
+                extras.setdefault(name, []).append(value)
+        for name, given in extras.items():
             values[name] = given[0] if len(given) == 1 else given
         try:
             return self.model.model_validate(values)
