@@ -52,9 +52,13 @@ async def get_database(request: Request) -> Database:
     return database_of(request)
 
 
-async def get_settings_from_app(request: Request) -> Settings:
+def settings_of(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+async def get_settings_from_app(request: Request) -> Settings:
+    return settings_of(request)
 
 
 def request_language(request: Request) -> Language:

@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from graph_service.api.security import SECURITY_SCHEMES
+
 PROBLEM = {
     "title": "Problem",
     "type": "object",
@@ -57,10 +59,22 @@ def install_openapi(app: FastAPI) -> None:
         schemas["Problem"] = PROBLEM
         for name in ("HTTPValidationError", "ValidationError"):
             schemas.pop(name, None)
+        # The caller's dependency reads the key and the cookie itself (see
+        # current_caller): the schemes are declared here, each one enough.
+        components["securitySchemes"] = {
+            scheme.scheme_name: scheme.model.model_dump(
+                mode="json", by_alias=True, exclude_none=True
+            )
+            for scheme in SECURITY_SCHEMES
+        }
         for path, operations in document.get("paths", {}).items():
             for operation in operations.values():
                 responses = operation.setdefault("responses", {})
                 secured = path not in UNSECURED
+                if secured:
+                    operation["security"] = [
+                        {scheme.scheme_name: []} for scheme in SECURITY_SCHEMES
+                    ]
                 for status, description in ERRORS.items():
                     if status == "422" and status not in responses:
                         continue  # only where FastAPI saw something to validate

@@ -5,7 +5,9 @@ every route.
 The factories are coroutines: they only build objects, and FastAPI runs a plain
 function dependency in its thread pool, a hand-over between threads per
 dependency per request (a tenth of a busy API worker's time, py-spy).  What
-waits on the database (the routes, the caller's key) stays in the pool."""
+waits on the database (the routes, the caller's key) stays in the pool.  They
+take the database and the settings from the request rather than from two more
+dependencies: FastAPI solves each dependency anew on every request."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from graph_service.api.deps import DatabaseDep, SettingsDep, request_language
+from graph_service.api.deps import database_of, request_language, settings_of
 from graph_service.api.security import CallerDep
 from graph_service.services.accounts import AccountService
 from graph_service.services.actors import ActorService
@@ -26,48 +28,42 @@ from graph_service.services.territories import TerritoryService
 from graph_service.services.transfer import TransferService
 
 
-async def _relationships(database: DatabaseDep, caller: CallerDep) -> RelationshipService:
-    return RelationshipService(database, caller)
+async def _relationships(request: Request, caller: CallerDep) -> RelationshipService:
+    return RelationshipService(database_of(request), caller)
 
 
-async def _territories(database: DatabaseDep, caller: CallerDep) -> TerritoryService:
-    return TerritoryService(database, caller)
+async def _territories(request: Request, caller: CallerDep) -> TerritoryService:
+    return TerritoryService(database_of(request), caller)
 
 
-async def _actors(database: DatabaseDep, caller: CallerDep) -> ActorService:
-    return ActorService(database, caller)
+async def _actors(request: Request, caller: CallerDep) -> ActorService:
+    return ActorService(database_of(request), caller)
 
 
-async def _sdgs(database: DatabaseDep, caller: CallerDep) -> SdgService:
-    return SdgService(database, caller)
+async def _sdgs(request: Request, caller: CallerDep) -> SdgService:
+    return SdgService(database_of(request), caller)
 
 
-async def _analyses(
-    database: DatabaseDep, settings: SettingsDep, caller: CallerDep, request: Request
-) -> AnalysisService:
-    return AnalysisService(database, settings, request_language(request), caller=caller)
+async def _analyses(request: Request, caller: CallerDep) -> AnalysisService:
+    return AnalysisService(
+        database_of(request), settings_of(request), request_language(request), caller=caller
+    )
 
 
-async def _transfer(
-    database: DatabaseDep, settings: SettingsDep, caller: CallerDep
-) -> TransferService:
-    return TransferService(database, caller, settings.import_dir)
+async def _transfer(request: Request, caller: CallerDep) -> TransferService:
+    return TransferService(database_of(request), caller, settings_of(request).import_dir)
 
 
-async def _accounts(
-    database: DatabaseDep, settings: SettingsDep, caller: CallerDep
-) -> AccountService:
-    return AccountService(database, caller, settings.key_lifetime_days)
+async def _accounts(request: Request, caller: CallerDep) -> AccountService:
+    return AccountService(database_of(request), caller, settings_of(request).key_lifetime_days)
 
 
-async def _audit(database: DatabaseDep) -> AuditService:
-    return AuditService(database)
+async def _audit(request: Request) -> AuditService:
+    return AuditService(database_of(request))
 
 
-async def _console(
-    database: DatabaseDep, settings: SettingsDep, caller: CallerDep
-) -> ConsoleService:
-    return ConsoleService(database, caller, settings)
+async def _console(request: Request, caller: CallerDep) -> ConsoleService:
+    return ConsoleService(database_of(request), caller, settings_of(request))
 
 
 RelationshipServiceDep = Annotated[RelationshipService, Depends(_relationships)]

@@ -100,6 +100,8 @@ def test_without_a_key_every_route_but_the_health_checks_is_401(
                 continue
             assert response.status_code == 401, (method, path, response.status_code)
             assert response.headers["content-type"] == PROBLEM
+            # ...and its documentation says how to authenticate: either scheme.
+            assert operations[method]["security"] == [{"apiKey": []}, {"session": []}]
             checked += 1
     assert checked > 50
     for path in ("/docs", "/openapi.json", "/maps/ecosystem", "/maps/levels/document"):

@@ -8,10 +8,10 @@ FastAPI reads these annotations at run time.)
 
 from typing import Annotated, Any, cast
 
-from fastapi import APIRouter, Depends, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from pydantic import BaseModel, Field, create_model
 
-from graph_service.api.deps import DatabaseDep
+from graph_service.api.deps import database_of
 from graph_service.api.query_string import QueryString
 from graph_service.api.schemas import Page, PlacedQuery
 from graph_service.api.security import CallerDep, requires
@@ -46,8 +46,9 @@ def node_router(resource: NodeResource) -> APIRouter:
     Filters = filter_model(resource)
     filters_of = QueryString(Filters)
 
-    def service(database: DatabaseDep, caller: CallerDep) -> NodeService:
-        return NodeService(database, resource, caller)
+    # A coroutine: a plain function dependency is handed to the thread pool.
+    async def service(request: Request, caller: CallerDep) -> NodeService:
+        return NodeService(database_of(request), resource, caller)
 
     Service = Annotated[NodeService, Depends(service)]
 
