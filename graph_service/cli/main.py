@@ -213,9 +213,16 @@ def _serve(settings: Settings, host: str | None, port: int | None, workers: int 
             port=port,
             workers=workers,
             log_level="info",
+            access_log=settings.access_log,
         )
         return
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=settings.access_log,
+    )
 
 
 @app.command("demo")
