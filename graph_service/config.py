@@ -109,10 +109,10 @@ class Settings(BaseSettings):
     rate_limit_per_minute: Annotated[
         int, Field(ge=0, le=1_000_000, validation_alias="MAILLAGE_RATE_LIMIT_PER_MINUTE")
     ] = 600
-    # Off by default: a request line carries names (an actor, a person, are asked by
-    # name as well as by id) into the terminal or the system journal, where no role
-    # guards them; the audit trail already records writes and sensitive reads.  It
-    # also cost a tenth of the API's CPU per request (a log record per request).
+    # Off by default: actors and persons are asked by name as well as by id, and a
+    # request line would carry those names into the terminal or the system journal,
+    # where no role guards them; the audit trail already records writes and
+    # sensitive reads.  It also cost a tenth of the API's CPU (a record per request).
     access_log: Annotated[bool, Field(validation_alias="MAILLAGE_ACCESS_LOG")] = False
 
     # Access: accounts, keys, hosts, the audit trail and the Cypher console.
