@@ -27,6 +27,10 @@ class Page(BaseModel, Generic[Item]):
     )
 
 
+#: The fields of a query that choose a page of a list.
+PAGING = frozenset({"limit", "offset"})
+
+
 class PageQuery(BaseModel):
     """Paging and the "as of" date shared by every list."""
 

@@ -218,6 +218,18 @@ def test_neighbourhood_depth_types_and_filters(ecosystem: TestClient) -> None:
         "/api/v1/actors/grdr/neighbourhood", params={"depth": 2, "limit": 1}
     ).json()
     assert limited["truncated"] is True
+    # The paths around an actor are not a page of a list: no offset is offered,
+    # neither in the documentation nor in the query string.
+    unpaged = ecosystem.get("/api/v1/actors/grdr/neighbourhood", params={"offset": 5})
+    assert unpaged.status_code == 422
+    assert unpaged.json()["errors"][0]["field"] == "offset"
+    documented = ecosystem.get("/openapi.json").json()["paths"]
+    neighbourhood = documented["/api/v1/actors/{id}/neighbourhood"]["get"]
+    offered = {parameter["name"] for parameter in neighbourhood["parameters"]}
+    assert {"depth", "types", "limit", "at", "territory", "sphere"} <= offered
+    assert "offset" not in offered
+    lists = documented["/api/v1/actors"]["get"]
+    assert {"limit", "offset"} <= {parameter["name"] for parameter in lists["parameters"]}
 
 
 def test_the_neighbourhood_shows_nodes_and_ties_as_their_own_pages_do(

@@ -17,7 +17,7 @@ from graph_service.errors import FieldProblem, ValidationProblem
 router = APIRouter(prefix="/actors", tags=["actors"])
 
 
-class NeighbourhoodQuery(filter_model(ACTORS)):  # type: ignore[misc]
+class NeighbourhoodQuery(filter_model(ACTORS, paged=False)):  # type: ignore[misc]
     depth: int = Field(default=1, ge=1, le=2, description="1 or 2 hops.")
     types: list[RelationshipType] | None = Field(
         default=None, description="Relationship types to follow (default: all)."

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, create_model
 
 from graph_service.api.deps import database_of
 from graph_service.api.query_string import QueryString
-from graph_service.api.schemas import Page, PlacedQuery
+from graph_service.api.schemas import PAGING, Page, PlacedQuery
 from graph_service.api.security import CallerDep, requires
 from graph_service.domain.access import Role
 from graph_service.domain.nodes import optional_type
@@ -22,17 +22,28 @@ from graph_service.services.nodes import NodeService
 from graph_service.services.validation import etag_of
 
 
-def filter_model(resource: NodeResource) -> type[PlacedQuery]:
+def filter_model(resource: NodeResource, *, paged: bool = True) -> type[BaseModel]:
     """The list query of ``resource``: paging, text, territory, date, and an
-    equality filter per filterable property, typed as in the create model."""
+    equality filter per filterable property, typed as in the create model.
+    ``paged=False`` leaves ``limit`` and ``offset`` out, for a read that is not a
+    page of a list (the neighbourhood): a parameter offered there and ignored
+    would say it did something."""
     fields: dict[str, Any] = {
         name: (optional_type(resource.create.model_fields[name].annotation), Field(default=None))
         for name in resource.filters
     }
-    model: type[PlacedQuery] = create_model(
-        f"{resource.create.__name__.removesuffix('Create')}Query", __base__=PlacedQuery, **fields
+    name = f"{resource.create.__name__.removesuffix('Create')}Query"
+    if paged:
+        return create_model(name, __base__=PlacedQuery, **fields)
+    placed: dict[str, Any] = {
+        field: (info.annotation, info)
+        for field, info in PlacedQuery.model_fields.items()
+        if field not in PAGING
+    }
+    unpaged: type[BaseModel] = create_model(
+        name, __config__=PlacedQuery.model_config, **placed, **fields
     )
-    return model
+    return unpaged
 
 
 def equality_filters(resource: NodeResource, query: BaseModel) -> dict[str, Any]:
