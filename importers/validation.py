@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from graph_service.domain.enums import NodeLabel, RelationshipType
-from graph_service.domain.refusals import pydantic_message
+from graph_service.domain.refusals import field_of_rule, pydantic_message
 from graph_service.domain.relationships import ENDPOINTS, RELATIONSHIP_MODELS, RelationshipBase
 from graph_service.domain.resources import NODE_RESOURCES
 from importers.records import (
@@ -146,9 +146,7 @@ def _pydantic_problems(exc: ValidationError, where: Location) -> list[ImportProb
     problems = []
     for error in exc.errors(include_url=False):
         loc = [str(p) for p in error["loc"] if not (isinstance(p, str) and p.isupper())]
-        # A rule over several fields is reported at the field its sentence starts with.
-        said = str(error["msg"]).removeprefix("Value error, ")
-        column = ".".join(loc) or (said.split()[0] if said.split() else None)
+        column = ".".join(loc) or field_of_rule(error)
         message, values = pydantic_message(error)
         value = error.get("input") if error["type"] != "missing" else None
         problems.append(

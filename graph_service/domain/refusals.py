@@ -75,3 +75,17 @@ def pydantic_message(error: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
     if "expected" in values:
         values["expected"] = _LAST_OR.sub("', '", str(values["expected"]))
     return key, values
+
+
+def field_of_rule(error: Mapping[str, Any]) -> str | None:
+    """The field a rule over several fields is about, for an error located at the
+    model rather than at one field: the domain's messages start with the field to
+    fix ("valid_to is before valid_from"); None when the message does not.
+
+    >>> field_of_rule({"msg": "Value error, valid_to is before valid_from"})
+    'valid_to'
+    >>> field_of_rule({"msg": "Value error, 3 fields disagree"}) is None
+    True
+    """
+    words = str(error["msg"]).removeprefix("Value error, ").split()
+    return words[0] if words and words[0].isidentifier() else None

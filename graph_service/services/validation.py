@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph_service.domain.refusals import pydantic_message
+from graph_service.domain.refusals import field_of_rule, pydantic_message
 from graph_service.errors import FieldProblem, PreconditionFailedError, ValidationProblem
 
 _REQUEST_PARTS = ("body", "query", "path", "header")
@@ -45,14 +45,12 @@ def problems_from_errors(
         loc = tuple(error["loc"])
         # Discriminated unions add the tag as a path element: drop it.
         loc = tuple(part for part in loc if not (isinstance(part, str) and part.isupper()))
-        message = str(error["msg"]).removeprefix("Value error, ")
         if error["type"].startswith("union_tag"):
             loc = (*loc, "type")
         elif not [part for part in loc if part not in _REQUEST_PARTS]:
-            # A rule over several fields: our messages start with the field to fix.
-            first_word = message.split()[0] if message.split() else ""
-            if first_word.isidentifier():
-                loc = (*loc, first_word)
+            field = field_of_rule(error)
+            if field is not None:
+                loc = (*loc, field)
         message, values = pydantic_message(error)
         value = error.get("input") if error["type"] != "missing" else None
         if isinstance(value, dict):
