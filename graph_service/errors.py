@@ -134,10 +134,12 @@ class ValidationProblem(MaillageError):
     title_key = "error.validation"
     problem_type = "/problems/validation"
 
-    def __init__(self, problems: list[FieldProblem], *, read: bool = False) -> None:
+    def __init__(
+        self, problems: list[FieldProblem], *, read: bool = False, detail_key: str | None = None
+    ) -> None:
         self.problems = problems
         # A read writes nothing anyway: saying so would only puzzle the reader.
-        key = "error.validation.detail_read" if read else "error.validation.detail"
+        key = detail_key or ("error.validation.detail_read" if read else "error.validation.detail")
         super().__init__(key, count=len(problems))
 
     def extra(self, language: Language) -> dict[str, Any]:

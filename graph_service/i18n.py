@@ -48,6 +48,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "{count} problème(s) ; rien n'a été écrit.",
         Language.EN: "{count} problem(s); nothing was written.",
     },
+    "error.settings.detail": {
+        Language.FR: "{count} réglage(s) de l'environnement invalide(s) ; rien n'a été lancé.",
+        Language.EN: "{count} setting(s) of the environment are wrong; nothing was run.",
+    },
     "error.validation.detail_read": {
         Language.FR: "{count} problème(s) dans la demande.",
         Language.EN: "{count} problem(s) in the request.",

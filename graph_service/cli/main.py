@@ -8,6 +8,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
 from graph_service.cli.access import audit_command, key_app, user_app
 from graph_service.cli.analyse import analyse_command
@@ -24,7 +25,8 @@ from graph_service.cli.transfer import (
     synth_command,
 )
 from graph_service.config import Environment, Language, Settings, get_settings
-from graph_service.errors import MaillageError
+from graph_service.domain.refusals import field_of_rule, pydantic_message
+from graph_service.errors import FieldProblem, MaillageError, ValidationProblem
 from graph_service.i18n import translate
 from graph_service.local_neo4j.runtime import LocalNeo4j, connection_info, probe_server
 from graph_service.repositories.database import Database
@@ -308,8 +310,30 @@ def _translate(command: Any, context: Any) -> None:
 
 
 def run() -> None:
-    """``maillage``: the command line, its help in the user's language."""
-    localised_command(requested_language(sys.argv[1:]))()
+    """``maillage``: the command line, its help in the user's language.  A wrong
+    setting (``MAILLAGE_…`` or ``NEO4J_…``) is said first, each variable with its
+    problem, rather than as a traceback from whichever command read it."""
+    language = requested_language(sys.argv[1:])
+    try:
+        get_settings()
+    except ValidationError as exc:
+        state.language = language
+        problem = ValidationProblem(_setting_problems(exc), detail_key="error.settings.detail")
+        raise SystemExit(fail(problem).exit_code) from None
+    localised_command(language)()
+
+
+def _setting_problems(exc: ValidationError) -> list[FieldProblem]:
+    """One problem per wrong variable, named as it is set (a rule over several
+    variables, at the one its sentence starts with)."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        variable = ".".join(str(part) for part in error["loc"]) or field_of_rule(error) or ""
+        message, values = pydantic_message(error)
+        given = error.get("input")
+        value = given if isinstance(given, str | int | float) else None
+        problems.append(FieldProblem((variable,), message, value=value, values=values))
+    return problems
 
 
 if __name__ == "__main__":

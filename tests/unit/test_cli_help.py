@@ -3,6 +3,9 @@ command tree has its French translation."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -46,3 +49,32 @@ def test_the_language_is_read_before_the_help_is_built(
 ) -> None:
     monkeypatch.setenv("MAILLAGE_LANG", "fr")
     assert requested_language(arguments) is (language or Language.FR)
+
+
+def _maillage(*arguments: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "graph_service.cli.main", *arguments],
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_wrong_setting_is_said_by_its_variable_not_as_a_traceback() -> None:
+    refused = _maillage("db", "status", MAILLAGE_RATE_LIMIT_PER_MINUTE="abc", MAILLAGE_LANG="fr")
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert "1 réglage(s) de l'environnement invalide(s)" in refused.stderr
+    assert "- MAILLAGE_RATE_LIMIT_PER_MINUTE: Nombre entier attendu. ('abc')" in refused.stderr
+    # Said in English when asked, for a boolean too.
+    english = _maillage("--lang", "en", "serve", MAILLAGE_ACCESS_LOG="perhaps")
+    assert english.returncode == 1 and "Traceback" not in english.stderr
+    assert "- MAILLAGE_ACCESS_LOG: True or false expected. ('perhaps')" in english.stderr
+    # A rule over several variables is said at the one its sentence names.
+    production = _maillage(
+        "db", "status", MAILLAGE_ENV="production", NEO4J_URI="", NEO4J_PASSWORD=""
+    )
+    assert production.returncode == 1 and "Traceback" not in production.stderr
+    assert "- NEO4J_PASSWORD:" in production.stderr
