@@ -126,6 +126,12 @@ class Settings(BaseSettings):
     key_lifetime_days: Annotated[
         int, Field(ge=1, le=3650, validation_alias="MAILLAGE_KEY_LIFETIME_DAYS")
     ] = 365
+    # How long what a key's lookup found answers for the same key without another
+    # read: a key revoked by the CLI or through another worker (or whose account
+    # changed role) stops within this time; through this worker, at once.
+    key_recheck_seconds: Annotated[
+        float, Field(ge=0, le=60, validation_alias="MAILLAGE_KEY_RECHECK_SECONDS")
+    ] = 1.0
     audit_retention_days: Annotated[
         int, Field(ge=1, le=36500, validation_alias="MAILLAGE_AUDIT_RETENTION_DAYS")
     ] = 365

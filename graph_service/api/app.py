@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.database_provider = provider
-    app.state.authenticator = Authenticator(provider.get)
+    app.state.authenticator = Authenticator(provider.get, settings.key_recheck_seconds)
     install_problem_handlers(app)
     install_openapi(app)
     # Added last = runs first.  The pace is checked before anything else, so that a

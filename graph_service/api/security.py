@@ -73,27 +73,20 @@ def caller_of(
     cookie: str | None,
 ) -> Caller:
     """The caller of this request (also kept on ``request.state`` for the audit).
-    A key is looked up in the database on every request, so that a revoked key
-    stops working at once: call this from a thread, not from the event loop."""
-    address = client_address(request)
-    settings = request.app.state.settings
-    if credentials is not None:
-        caller = authenticator(request).caller_for(credentials.credentials, address)
-    elif cookie:
-        caller = authenticator(request).caller_for(cookie, address)
-        if request.method not in SAFE_METHODS:
-            _check_csrf(request)
-    elif settings.open_local_read and is_loopback(address) and request.method in SAFE_METHODS:
-        caller = Caller(LOCAL_READER, Role.VIEWER, address=address)
-    else:
-        raise UnauthenticatedError()
-    request.state.caller = caller
-    return caller
+    A key not checked in the last ``MAILLAGE_KEY_RECHECK_SECONDS`` is looked up
+    in the database: call this from a thread, not from the event loop."""
+    token = _token(credentials, cookie)
+    caller = None
+    if token:
+        address = client_address(request)
+        keys = authenticator(request)
+        caller = keys.remembered(token, address) or keys.caller_for(token, address)
+    return _admitted(request, caller, by_cookie=credentials is None)
 
 
 async def current_caller(request: Request) -> Caller:
     """The dependency: a coroutine that hands the request to a thread only when
-    there is a key to look up.  A plain function would be run in the thread pool
+    a key must be looked up.  A plain function would be run in the thread pool
     for every request, a hand-over between threads that cost a busy API worker
     about a fifth of its time (py-spy, national neighbourhood under 32 clients).
 
@@ -103,9 +96,37 @@ async def current_caller(request: Request) -> Caller:
     from :data:`SECURITY_SCHEMES` instead (:mod:`graph_service.api.openapi`)."""
     credentials = await bearer(request)
     cookie = await session(request)
-    if credentials is None and not cookie:
-        return caller_of(request, None, None)
-    return await run_in_threadpool(caller_of, request, credentials, cookie)
+    token = _token(credentials, cookie)
+    caller = None
+    if token:
+        address = client_address(request)
+        keys = authenticator(request)
+        caller = keys.remembered(token, address)
+        if caller is None:
+            caller = await run_in_threadpool(keys.caller_for, token, address)
+    return _admitted(request, caller, by_cookie=credentials is None)
+
+
+def _token(credentials: HTTPAuthorizationCredentials | None, cookie: str | None) -> str | None:
+    """The key presented: the ``Authorization`` header's, else the session cookie's."""
+    return credentials.credentials if credentials is not None else cookie
+
+
+def _admitted(request: Request, caller: Caller | None, *, by_cookie: bool) -> Caller:
+    """The caller a key gave, or without one a local reader under the development
+    switch, or a 401; a write by cookie must carry the CSRF header."""
+    if caller is None:
+        address = client_address(request)
+        settings = request.app.state.settings
+        if not (
+            settings.open_local_read and is_loopback(address) and request.method in SAFE_METHODS
+        ):
+            raise UnauthenticatedError()
+        caller = Caller(LOCAL_READER, Role.VIEWER, address=address)
+    elif by_cookie and request.method not in SAFE_METHODS:
+        _check_csrf(request)
+    request.state.caller = caller
+    return caller
 
 
 def _check_csrf(request: Request) -> None:

@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from graph_service.api.deps import database_of, request_language, settings_of
-from graph_service.api.security import CallerDep
+from graph_service.api.security import CallerDep, authenticator
 from graph_service.services.accounts import AccountService
 from graph_service.services.actors import ActorService
 from graph_service.services.analyses import AnalysisService
@@ -55,7 +55,12 @@ async def _transfer(request: Request, caller: CallerDep) -> TransferService:
 
 
 async def _accounts(request: Request, caller: CallerDep) -> AccountService:
-    return AccountService(database_of(request), caller, settings_of(request).key_lifetime_days)
+    return AccountService(
+        database_of(request),
+        caller,
+        settings_of(request).key_lifetime_days,
+        authenticator=authenticator(request),
+    )
 
 
 async def _audit(request: Request) -> AuditService:

@@ -4,10 +4,12 @@ they may see persons.
 A key reads ``mlg_<id>_<secret>``.  Only the id and an Argon2id hash of the
 secret are stored (argon2-cffi, the reference implementation's binding); the
 key itself is shown once, when it is created.  Checking a key costs one indexed
-read (so that a revoked or expired key stops working at once, and a role change
-applies at the next request) and, the first time a process sees that key, one
-Argon2 verification; later requests with the same key skip the verification
-while the stored hash is unchanged.
+read and, the first time a process sees that key, one Argon2 verification; later
+requests with the same key skip the verification while the stored hash is
+unchanged.  What the read found stands for the next requests with the same key
+for ``MAILLAGE_KEY_RECHECK_SECONDS`` (1 s by default; 0: every request reads):
+a key revoked through this process stops at once, one revoked elsewhere (the
+CLI, another worker) or whose account changed role within that time.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ import hashlib
 import re
 import secrets
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -64,11 +68,20 @@ def _new_token() -> tuple[str, str, str]:
 class AccountService:
     """Creating accounts and keys, listing and revoking them: admins only."""
 
-    def __init__(self, database: Database, caller: Caller, key_lifetime_days: int = 365) -> None:
+    def __init__(
+        self,
+        database: Database,
+        caller: Caller,
+        key_lifetime_days: int = 365,
+        authenticator: Authenticator | None = None,
+    ) -> None:
+        """``authenticator``: the one that checks this process's requests, told of
+        a revocation so that the key stops at once here."""
         self.database = database
         self.caller = caller
         self.key_lifetime_days = key_lifetime_days
         self.audit = AuditService(database)
+        self.authenticator = authenticator
 
     def add_account(self, name: str, role: Role) -> dict[str, Any]:
         self.caller.require(Role.ADMIN)
@@ -131,6 +144,8 @@ class AccountService:
         key = self.database.write(repo.revoke_key, key_id)
         if key is None:
             raise NotFoundError("key", key_id)
+        if self.authenticator is not None:
+            self.authenticator.forget(key_id)
         self.audit.record(self.caller, "key.revoke", target=key_id)
         return key
 
@@ -172,26 +187,80 @@ def bootstrap_admin(database: Database, key_lifetime_days: int = 365) -> str | N
     return token
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """What the last lookup of a key found, and until when (``time.monotonic``) it
+    answers for the key without another one."""
+
+    key_id: str
+    account: str
+    role: Role
+    sensitive: bool
+    expires_at: datetime | None
+    until: float
+
+    def caller(self, address: str | None) -> Caller:
+        # A new Caller each time: a request's audit notes are its own.
+        return Caller(self.account, self.role, self.sensitive, self.key_id, address)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 class Authenticator:
     """Turns a presented key into a :class:`Caller`, or refuses it (401).
 
     One per process.  It remembers, by a digest of the key, the stored hash it
-    last verified the key against; nothing here holds a key in clear."""
+    last verified the key against, and for ``recheck_seconds`` what the key's
+    lookup found: a busy client's key is then read from the database about once a
+    second per worker instead of on every request (with the thread hand-over the
+    read needs, it cost the API more than a third of its throughput under load).
+    Nothing here holds a key in clear."""
 
-    def __init__(self, database_of: Any, capacity: int = 4096) -> None:
-        self._database_of = database_of  # a callable: the database, created lazily
+    def __init__(
+        self,
+        database_of: Callable[[], Database],
+        recheck_seconds: float = 0.0,
+        capacity: int = 4096,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._database_of = database_of  # the database, created lazily
+        self._recheck_seconds = recheck_seconds
+        self._clock = clock
         self._verified: OrderedDict[str, str] = OrderedDict()
+        self._checked: OrderedDict[str, _Checked] = OrderedDict()
         self._capacity = capacity
         self._lock = threading.Lock()
 
+    def remembered(self, token: str, address: str | None = None) -> Caller | None:
+        """The caller of a key checked less than ``recheck_seconds`` ago and not
+        expired since, or ``None``.  No database: safe in the event loop."""
+        if self._recheck_seconds <= 0:
+            return None
+        digest = _digest(token)
+        with self._lock:
+            checked = self._checked.get(digest)
+        if checked is None or self._clock() >= checked.until:
+            return None
+        if checked.expires_at is not None and checked.expires_at <= datetime.now(UTC):
+            return None
+        return checked.caller(address)
+
+    def forget(self, key_id: str) -> None:
+        """A key revoked here: its next request is looked up again."""
+        with self._lock:
+            for digest in [d for d, c in self._checked.items() if c.key_id == key_id]:
+                del self._checked[digest]
+
     def caller_for(self, token: str, address: str | None = None) -> Caller:
+        """The key looked up in the database (call it from a thread)."""
         match = _KEY_SHAPE.match(token.strip())
         if match is None:
             raise UnauthenticatedError()
         key_id, secret = match.groups()
-        database: Database = self._database_of()
-        # One statement, asked on every request: one round trip instead of a
-        # managed transaction's three.
+        database = self._database_of()
+        # One statement: one round trip instead of a managed transaction's three.
         found = database.read_statement(repo.get_key, key_id)
         if found is None:
             raise UnauthenticatedError()
@@ -201,18 +270,22 @@ class Authenticator:
             expires_at is not None and expires_at <= datetime.now(UTC)
         ):
             raise UnauthenticatedError()
-        if not self._verify(token, secret, str(key["hash"])):
+        digest = _digest(token)
+        if not self._verify(digest, secret, str(key["hash"])):
             raise UnauthenticatedError()
-        return Caller(
-            name=str(key["account"]),
+        checked = _Checked(
+            key_id=key_id,
+            account=str(key["account"]),
             role=Role(role),
             sensitive=bool(key.get("sensitive")),
-            key_id=key_id,
-            address=address,
+            expires_at=expires_at,
+            until=self._clock() + self._recheck_seconds,
         )
+        if self._recheck_seconds > 0:
+            self._remember(self._checked, digest, checked)
+        return checked.caller(address)
 
-    def _verify(self, token: str, secret: str, stored_hash: str) -> bool:
-        digest = hashlib.sha256(token.encode()).hexdigest()
+    def _verify(self, digest: str, secret: str, stored_hash: str) -> bool:
         with self._lock:
             if self._verified.get(digest) == stored_hash:
                 self._verified.move_to_end(digest)
@@ -221,8 +294,12 @@ class Authenticator:
             _hasher.verify(stored_hash, secret)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
-        with self._lock:
-            self._verified[digest] = stored_hash
-            while len(self._verified) > self._capacity:
-                self._verified.popitem(last=False)
+        self._remember(self._verified, digest, stored_hash)
         return True
+
+    def _remember(self, memory: OrderedDict[str, Any], digest: str, value: Any) -> None:
+        with self._lock:
+            memory[digest] = value
+            memory.move_to_end(digest)
+            while len(memory) > self._capacity:
+                memory.popitem(last=False)

@@ -9,6 +9,7 @@ import io
 import json
 import re
 import subprocess
+import time
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -19,11 +20,13 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from graph_service.domain.access import Caller, Role
+from graph_service.errors import UnauthenticatedError
 from graph_service.repositories.database import Database
-from graph_service.services.accounts import AccountService, bootstrap_admin
+from graph_service.services.accounts import AccountService, Authenticator, bootstrap_admin
 from graph_service.services.privacy import Privacy
 from tests.callers import OPERATOR
 from tests.integration.cli import cli_env, run_cli
+from tests.integration.conftest import issue_key
 
 SECRET_NAME = "Jeanne Secrète"
 SECRET_TITLE = "Responsable RSE"
@@ -137,6 +140,69 @@ def test_a_wrong_revoked_or_expired_key_is_401(
         database_=clean_database.connection.database,
     )
     assert other.get("/api/v1/actors").status_code == 401
+
+
+class _Clock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_checked_key_answers_from_memory_for_the_recheck_time_only(
+    clean_database: Database,
+) -> None:
+    """What a key's lookup found stands in for the next lookups during the recheck
+    time (MAILLAGE_KEY_RECHECK_SECONDS): a key revoked elsewhere (the CLI, another
+    worker) stops once it has passed; revoked here, at once; a wrong secret for the
+    same key id is never answered from memory."""
+    clock = _Clock()
+    keys = Authenticator(lambda: clean_database, recheck_seconds=1.0, clock=clock)
+    token = issue_key(clean_database, Role.ANALYST)
+    key_id = token.split("_")[1]
+    first = keys.caller_for(token, "10.0.0.1")
+    assert (first.role, first.key_id, first.address) == (Role.ANALYST, key_id, "10.0.0.1")
+    again = keys.remembered(token, "10.0.0.2")
+    assert again is not None and (again.name, again.role) == (first.name, first.role)
+    assert again.address == "10.0.0.2" and again.audit is not first.audit
+    assert keys.remembered(token[:-4] + "zzzz") is None
+
+    AccountService(clean_database, OPERATOR).revoke_key(key_id)  # as the CLI does
+    clock.now += 0.9
+    assert keys.remembered(token) is not None
+    clock.now += 0.2
+    assert keys.remembered(token) is None
+    with pytest.raises(UnauthenticatedError):
+        keys.caller_for(token)
+
+    # Revoked through the service that checks this process's keys: at once.
+    other = issue_key(clean_database, Role.VIEWER)
+    keys.caller_for(other)
+    assert keys.remembered(other) is not None
+    AccountService(clean_database, OPERATOR, authenticator=keys).revoke_key(other.split("_")[1])
+    assert keys.remembered(other) is None
+    # Recheck time 0: nothing remembered, every request reads the key.
+    never = Authenticator(lambda: clean_database, recheck_seconds=0)
+    third = issue_key(clean_database, Role.VIEWER)
+    never.caller_for(third)
+    assert never.remembered(third) is None
+
+
+def test_a_remembered_key_still_expires_on_its_date(clean_database: Database) -> None:
+    keys = Authenticator(lambda: clean_database, recheck_seconds=60)
+    token = issue_key(clean_database, Role.VIEWER)
+    clean_database.driver.execute_query(
+        "MATCH (k:MaillageApiKey {id: $id}) SET k.expires_at = datetime() + duration('PT1S')",
+        id=token.split("_")[1],
+        database_=clean_database.connection.database,
+    )
+    keys.caller_for(token)
+    assert keys.remembered(token) is not None
+    time.sleep(1.1)
+    assert keys.remembered(token) is None
 
 
 # --- roles ------------------------------------------------------------------------------
@@ -501,6 +567,8 @@ def test_the_cli_manages_accounts_keys_and_reads_the_audit(
         headers = {"Authorization": f"Bearer {token.group(0)}"}
         assert client.get("/api/v1/me", headers=headers).json()["role"] == "analyst"
         assert _cli(neo4j_connection, "key", "revoke", token.group(1)).returncode == 0
+        # Revoked in another process: this one stops once the recheck time is over.
+        time.sleep(app.state.settings.key_recheck_seconds)
         assert client.get("/api/v1/me", headers=headers).status_code == 401
     trail = _cli(neo4j_connection, "audit", "--json")
     actions = [e["action"] for e in json.loads(trail.stdout)["entries"]]
