@@ -15,7 +15,7 @@ from graph_service.api.guards import RequestGuards
 from graph_service.api.limits import BodySizeLimit, RateLimit
 from graph_service.api.openapi import install_openapi
 from graph_service.api.problems import install_problem_handlers
-from graph_service.api.routes import api_router, explorer, health, maps
+from graph_service.api.routes import explorer, health, include_api, maps
 from graph_service.api.security import CSRF_HEADER
 from graph_service.config import Settings, get_settings
 from graph_service.errors import MaillageError
@@ -87,7 +87,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RequestGuards, settings=settings, audit_of=audit)
     app.add_middleware(RateLimit, settings=settings)
     app.include_router(health.router)
-    app.include_router(api_router())
+    include_api(app)
     app.include_router(maps.router)
     app.include_router(explorer.router)
     app.mount("/static", StaticFiles(directory=static_directory()), name="static")
