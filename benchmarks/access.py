@@ -1,9 +1,10 @@
 """Benchmark: what being private by default costs a request.
 
 The same cheap read (``GET /api/v1/sdgs``) through the same application, over
-real HTTP on loopback, with an API key (key lookup in Neo4j, Argon2 verification
-the first time, the audit middleware, the rate limiter) against its peer without
-a key (the development switch that lets this machine read: no lookup at all).
+real HTTP on loopback, with an API key (key lookup in Neo4j once a recheck time,
+``MAILLAGE_KEY_RECHECK_SECONDS``, Argon2 verification the first time, the audit
+middleware, the rate limiter) against its peer without a key (the development
+switch that lets this machine read: no lookup at all).
 Interleaved rounds, medians; the ratio holds whatever the machine.  The first
 request with a new key (a full Argon2id verification) is timed apart.
 

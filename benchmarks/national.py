@@ -450,9 +450,10 @@ def api_load(
     instance: Instance, actors: int, clients: int, seconds: float, workers: int, seed: int
 ) -> dict[str, Any]:
     """The neighbourhood through the API (the local reader without a key, then a
-    viewer's key, looked up on every request) against the same Cypher through the
-    driver, ``clients`` at a time, in :data:`API_ROUNDS` interleaved rounds of
-    ``seconds`` each; then allies through the API."""
+    viewer's key, as every client outside this machine holds one: looked up again
+    once a second per worker, ``MAILLAGE_KEY_RECHECK_SECONDS``) against the same
+    Cypher through the driver, ``clients`` at a time, in :data:`API_ROUNDS`
+    interleaved rounds of ``seconds`` each; then allies through the API."""
     port = _free_port()
     env = {
         **instance.env,
