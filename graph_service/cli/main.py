@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -24,6 +25,7 @@ from graph_service.cli.transfer import (
     restore_command,
     synth_command,
 )
+from graph_service.cli.usage_errors import say_in_french
 from graph_service.config import Environment, Language, Settings, get_settings
 from graph_service.domain.refusals import field_of_rule, pydantic_message
 from graph_service.errors import FieldProblem, MaillageError, ValidationProblem
@@ -262,6 +264,7 @@ PANEL_TITLES_FR = {
 }
 
 _PANEL_TITLES_EN: dict[str, str] = {}
+_ENGLISH_USAGE_ERRORS: dict[str, Callable[[Any], None]] = {}
 
 
 def requested_language(arguments: list[str]) -> Language:
@@ -289,6 +292,11 @@ def localised_command(language: Language) -> typer.core.TyperGroup:
     for name, title in PANEL_TITLES_FR.items():
         _PANEL_TITLES_EN.setdefault(name, getattr(rich_utils, name))
         setattr(rich_utils, name, title if language is Language.FR else _PANEL_TITLES_EN[name])
+    # A command typed wrong: Typer prints it through this function, in English.
+    english = _ENGLISH_USAGE_ERRORS.setdefault("say", rich_utils.rich_format_error)
+    setattr(  # noqa: B010 - the function Typer looks up when it prints one
+        rich_utils, "rich_format_error", say_in_french if language is Language.FR else english
+    )
     if language is Language.FR:
         _translate(command, command.context_class(command))
     assert isinstance(command, typer.core.TyperGroup)

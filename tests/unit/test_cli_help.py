@@ -78,3 +78,33 @@ def test_a_wrong_setting_is_said_by_its_variable_not_as_a_traceback() -> None:
     )
     assert production.returncode == 1 and "Traceback" not in production.stderr
     assert "- NEO4J_PASSWORD:" in production.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "french"),
+    [
+        (["fou"], "Commande inconnue : « fou »."),
+        (["key", "revoke"], "Argument manquant : 'key_id'."),
+        (["import", "--nope", "x"], "Option inconnue : --nope."),
+        (["serve", "--workers", "abc"], "Valeur refusée pour '--workers' : Nombre entier attendu."),
+        (["analyse", "brokers", "--engine", "x"], "« x » n'est pas une valeur possible"),
+        (["db", "init", "en-trop"], "En trop : en-trop."),
+        (["serve", "--port"], "L'option « --port » attend une valeur."),
+        (["import", "/nulle/part.csv"], "« /nulle/part.csv » n'existe pas."),
+    ],
+)
+def test_a_command_typed_wrong_is_said_in_french(arguments: list[str], french: str) -> None:
+    """Typer's click writes these in English; the reader sees them in French, with
+    the usage line and where to find help (exit code 2, as click's)."""
+    answer = _maillage(*arguments, MAILLAGE_LANG="fr", COLUMNS="200")
+    assert answer.returncode == 2, answer.stderr
+    assert french in answer.stderr
+    assert "Erreur" in answer.stderr and "Error" not in answer.stderr
+    if arguments != ["serve", "--port"]:  # click gives no context for this one
+        assert "Utilisation : " in answer.stderr and "Aide : " in answer.stderr
+
+
+def test_a_command_typed_wrong_is_said_in_english_on_request() -> None:
+    answer = _maillage("--lang", "en", "fou", COLUMNS="200")
+    assert answer.returncode == 2
+    assert "No such command 'fou'." in answer.stderr and "Usage: " in answer.stderr
