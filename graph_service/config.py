@@ -14,6 +14,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_PASSWORDS = frozenset({"", "neo4j", "password", "changeme", "change-me", "secret"})
@@ -144,19 +145,25 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret_in_production(self) -> Settings:
+        # Each rule is its own error type, which the catalogue says in the reader's
+        # language (``pydantic.<type>``); the English sentence starts with the
+        # variable to fix, where the CLI reports it.
         if self.environment is Environment.PRODUCTION:
             password = self.neo4j_password.get_secret_value() if self.neo4j_password else ""
             if password.strip().lower() in PLACEHOLDER_PASSWORDS:
-                raise ValueError(
-                    "NEO4J_PASSWORD must be set to a real secret when MAILLAGE_ENV=production"
+                raise PydanticCustomError(
+                    "production_password",
+                    "NEO4J_PASSWORD must be set to a real secret when MAILLAGE_ENV=production",
                 )
             if not self.neo4j_uri:
-                raise ValueError(
-                    "NEO4J_URI must name the production server when MAILLAGE_ENV=production"
+                raise PydanticCustomError(
+                    "production_uri",
+                    "NEO4J_URI must name the production server when MAILLAGE_ENV=production",
                 )
             if self.open_local_read:
-                raise ValueError(
-                    "MAILLAGE_OPEN_LOCAL_READ is a development switch: never in production"
+                raise PydanticCustomError(
+                    "production_open_read",
+                    "MAILLAGE_OPEN_LOCAL_READ is a development switch: never in production",
                 )
         return self
 

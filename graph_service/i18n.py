@@ -58,6 +58,23 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     # --- pydantic's checks, in the reader's language (by error type) ------------------
     "pydantic.missing": {Language.FR: "Valeur obligatoire.", Language.EN: "Required value."},
+    # The settings' rules for production (graph_service/config.py).
+    "pydantic.production_password": {
+        Language.FR: "En production (MAILLAGE_ENV=production), le mot de passe de Neo4j "
+        "doit être un vrai secret.",
+        Language.EN: "In production (MAILLAGE_ENV=production), Neo4j's password must be a "
+        "real secret.",
+    },
+    "pydantic.production_uri": {
+        Language.FR: "En production, NEO4J_URI doit désigner le serveur Neo4j de production.",
+        Language.EN: "In production, NEO4J_URI must name the production Neo4j server.",
+    },
+    "pydantic.production_open_read": {
+        Language.FR: "La lecture locale sans clé est un réglage de développement : jamais en "
+        "production.",
+        Language.EN: "Reading without a key from this machine is a development switch: never "
+        "in production.",
+    },
     "pydantic.date": {
         Language.FR: "Date invalide : AAAA-MM-JJ attendu.",
         Language.EN: "Invalid date: YYYY-MM-DD expected.",
