@@ -622,8 +622,10 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         ),
     },
     "access.key_revoked": {
-        Language.FR: "Clé {id} révoquée : elle ne fonctionne plus.",
-        Language.EN: "Key {id} revoked: it no longer works.",
+        Language.FR: "Clé {id} révoquée : l'API la refuse dans les "
+        "MAILLAGE_KEY_RECHECK_SECONDS (1 s par défaut).",
+        Language.EN: "Key {id} revoked: the API refuses it within "
+        "MAILLAGE_KEY_RECHECK_SECONDS (1 s by default).",
     },
     "access.bootstrap": {
         Language.FR: (

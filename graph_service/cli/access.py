@@ -117,7 +117,7 @@ def key_list(
 def key_revoke(
     key_id: Annotated[str, typer.Argument(help="The key's id (maillage key list).")],
 ) -> None:
-    """Revoke an API key: it stops working at once."""
+    """Revoke an API key: the API refuses it within MAILLAGE_KEY_RECHECK_SECONDS (1 s)."""
     with_database(lambda db: _accounts(db).revoke_key(key_id))
     say("access.key_revoked", id=key_id)
 

@@ -131,8 +131,9 @@ HELP_FR: Final[dict[str, str]] = {
     "API keys (never their secrets): account, role, permission, expiry, revocation.":
         "Les clés d'API (jamais leur secret) : compte, rôle, permission, expiration, révocation.",
     "The key's id (maillage key list).": "L'identifiant de la clé (maillage key list).",
-    "Revoke an API key: it stops working at once.":
-        "Révoque une clé d'API : elle cesse aussitôt de fonctionner.",
+    "Revoke an API key: the API refuses it within MAILLAGE_KEY_RECHECK_SECONDS (1 s).":
+        "Révoque une clé d'API : l'API la refuse dans les MAILLAGE_KEY_RECHECK_SECONDS "
+        "(1 s).",
     "Only this account.": "Seulement ce compte.",
     "Only actions containing this text.": "Seulement les actions qui contiennent ce texte.",
     "From this day (YYYY-MM-DD).": "À partir de ce jour (AAAA-MM-JJ).",

@@ -67,7 +67,10 @@ def create_key(request: KeyRequest, accounts: AccountServiceDep) -> dict[str, An
 @router.delete(
     "/keys/{key_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    summary="Revoke an API key (it stops working at once)",
+    summary=(
+        "Revoke an API key (refused at once by the worker that revokes it, by the others"
+        " within MAILLAGE_KEY_RECHECK_SECONDS)"
+    ),
     dependencies=[requires(Role.ADMIN)],
 )
 def revoke_key(key_id: str, accounts: AccountServiceDep) -> Response:
