@@ -232,6 +232,9 @@ class Authenticator:
         self._checked: OrderedDict[str, _Checked] = OrderedDict()
         self._capacity = capacity
         self._lock = threading.Lock()
+        # Counts revocations seen here: a lookup that began before one is not
+        # remembered (it may have read the key before it was revoked).
+        self._forgotten = 0
 
     def remembered(self, token: str, address: str | None = None) -> Caller | None:
         """The caller of a key checked less than ``recheck_seconds`` ago and not
@@ -250,6 +253,7 @@ class Authenticator:
     def forget(self, key_id: str) -> None:
         """A key revoked here: its next request is looked up again."""
         with self._lock:
+            self._forgotten += 1
             for digest in [d for d, c in self._checked.items() if c.key_id == key_id]:
                 del self._checked[digest]
 
@@ -259,6 +263,7 @@ class Authenticator:
         if match is None:
             raise UnauthenticatedError()
         key_id, secret = match.groups()
+        forgotten_before = self._forgotten
         database = self._database_of()
         # One statement: one round trip instead of a managed transaction's three.
         found = database.read_statement(repo.get_key, key_id)
@@ -282,7 +287,9 @@ class Authenticator:
             until=self._clock() + self._recheck_seconds,
         )
         if self._recheck_seconds > 0:
-            self._remember(self._checked, digest, checked)
+            with self._lock:
+                if self._forgotten == forgotten_before:
+                    self._remember_locked(self._checked, digest, checked)
         return checked.caller(address)
 
     def _verify(self, digest: str, secret: str, stored_hash: str) -> bool:
@@ -299,7 +306,10 @@ class Authenticator:
 
     def _remember(self, memory: OrderedDict[str, Any], digest: str, value: Any) -> None:
         with self._lock:
-            memory[digest] = value
-            memory.move_to_end(digest)
-            while len(memory) > self._capacity:
-                memory.popitem(last=False)
+            self._remember_locked(memory, digest, value)
+
+    def _remember_locked(self, memory: OrderedDict[str, Any], digest: str, value: Any) -> None:
+        memory[digest] = value
+        memory.move_to_end(digest)
+        while len(memory) > self._capacity:
+            memory.popitem(last=False)

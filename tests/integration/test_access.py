@@ -189,6 +189,13 @@ def test_a_checked_key_answers_from_memory_for_the_recheck_time_only(
     third = issue_key(clean_database, Role.VIEWER)
     never.caller_for(third)
     assert never.remembered(third) is None
+    # A revocation while a lookup is under way: that lookup may have read the key
+    # before it, so what it found is not remembered.
+    racing = Authenticator(
+        lambda: (racing.forget("another-key"), clean_database)[1], recheck_seconds=60
+    )
+    racing.caller_for(third)
+    assert racing.remembered(third) is None
 
 
 def test_a_remembered_key_still_expires_on_its_date(clean_database: Database) -> None:
