@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +229,9 @@ class _Table:
     rows: Callable[[], Iterator[tuple[int, list[Any]]]]
     #: The header as written, by field, where it is not the field's own name.
     titles: dict[str, str]
+    #: Whether every cell is read as text (a CSV file): then an empty cell is a
+    #: false value, and passing over the empty cells is done in C.
+    text_only: bool = False
 
 
 def _columns(
@@ -273,12 +277,27 @@ def _titles(header: list[Any], columns: list[str | None]) -> dict[str, str]:
 
 
 def _table_records(table: _Table) -> Iterator[Record]:
+    columns = table.columns
     for row_number, values in table.rows():
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+        # Most cells of a wide sheet are empty (the relations sheet has 33 columns,
+        # a row fills about six): they are passed over before any work on them.
+        cells = zip(columns, values, strict=False)
+        filled = (
+            compress(cells, values)
+            if table.text_only
+            else ((c, v) for c, v in cells if v is not None and v != "")
+        )
+        row = {c: cell for c, v in filled if c is not None and (cell := _cell(v, c)) is not None}
+        if not row and _is_blank(values):
             continue
         where = Location(table.file_name, table.sheet_label, row_number)
-        row = {c: _cell(v, c) for c, v in zip(table.columns, values, strict=False) if c is not None}
-        yield from _row_records(table.sheet, {k: v for k, v in row.items() if v is not None}, where)
+        yield from _row_records(table.sheet, row, where)
+
+
+def _is_blank(values: list[Any]) -> bool:
+    """A row with nothing in any cell, an ignored column's included (a row with a
+    value only under an untitled column is read, and refused for what it lacks)."""
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
 def _row_records(sheet: Sheet, row: dict[str, Any], where: Location) -> Iterator[Record]:
@@ -324,7 +343,13 @@ def _stream(format_name: str, tables: list[_Table], problems: list[ImportProblem
     if problems:
         raise ReadError(problems[0], problems)
     titles = {(t.file_name, t.sheet_label): t.titles for t in tables if t.titles}
-    return RecordStream(format_name, _with_platforms_merged(tables), titles)
+    # The node sheets before the relation sheets, whatever order the files or tabs
+    # come in ("relations.csv" sorts before "territories.csv"): a relation naming
+    # nodes already read is checked at once, one naming a node still to come waits
+    # in the staging store for a second pass (on a national folder, a third of the
+    # checks' time).
+    in_order = sorted(tables, key=lambda table: table.sheet.label is None)
+    return RecordStream(format_name, _with_platforms_merged(in_order), titles)
 
 
 def _with_platforms_merged(tables: list[_Table]) -> Iterator[Record]:
@@ -403,6 +428,7 @@ def read_csv(path: Path) -> RecordStream:
                 columns,
                 _csv_rows(file, delimiter),
                 _titles(header, columns),
+                text_only=True,
             )
         )
     return _stream("csv", tables, problems)
