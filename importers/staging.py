@@ -142,7 +142,9 @@ class Staging:
         # under LABELS_IN_MEMORY: each relationship checked asks for both its
         # ends', and the store's id index answered them at random, a tenth of a
         # national file's checks.  Beyond the bound, the store answers again.
-        self._labels: dict[str, str] | None = {}
+        # The shared set itself is kept (one per combination of labels), so that
+        # answering is a dictionary lookup per id, not a call too.
+        self._labels: dict[str, frozenset[str]] | None = {}
         self._names: list[tuple[str, str, str]] = []  # written a batch at a time
 
     def close(self) -> None:
@@ -174,6 +176,7 @@ class Staging:
         stage nothing and return where it was first met.  ``defaulted``: the
         properties the row did not give (written only if the node is created)."""
         blob = _dump(properties) if properties is not None else None
+        joined = ":".join(labels) if labels is not None else None
         try:
             self.db.execute(
                 "INSERT INTO node (id, seq, location, labels, properties, defaulted)"
@@ -182,16 +185,16 @@ class Staging:
                     id,
                     self._next(),
                     _dump_location(location),
-                    ":".join(labels) if labels is not None else None,
+                    joined,
                     blob,
                     _keys(defaulted),
                 ),
             )
         except sqlite3.IntegrityError:
             return self.node_location(id)
-        if self._labels is not None and labels is not None:
+        if self._labels is not None and joined is not None:
             if len(self._labels) < LABELS_IN_MEMORY:
-                self._labels[id] = ":".join(labels)
+                self._labels[id] = _label_set(joined)
             else:
                 self._labels = None
         if self.observer is not None and labels is not None and blob is not None:
@@ -222,7 +225,7 @@ class Staging:
         """The labels of the valid staged nodes among ``ids``."""
         known = self._labels
         if known is not None:
-            return {id: _label_set(labels) for id in ids if (labels := known.get(id)) is not None}
+            return {id: labels for id in ids if (labels := known.get(id)) is not None}
         return {
             id: _label_set(labels)
             for id, labels in self.db.execute(
