@@ -46,6 +46,7 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
         "vis-network",
         "without a key",
         "LOAD CSV",
+        "before the bulk load and",
         "neo4j-admin database import",
         "igraph Leiden",
         "through the Python engine",
