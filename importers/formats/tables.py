@@ -345,9 +345,8 @@ def _stream(format_name: str, tables: list[_Table], problems: list[ImportProblem
     titles = {(t.file_name, t.sheet_label): t.titles for t in tables if t.titles}
     # The node sheets before the relation sheets, whatever order the files or tabs
     # come in ("relations.csv" sorts before "territories.csv"): a relation naming
-    # nodes already read is checked at once, one naming a node still to come waits
-    # in the staging store for a second pass (on a national folder, a third of the
-    # checks' time).
+    # nodes already read is checked at once, one naming a node still to come is
+    # stored as read, then read back and checked in a second pass.
     in_order = sorted(tables, key=lambda table: table.sheet.label is None)
     return RecordStream(format_name, _with_platforms_merged(in_order), titles)
 
