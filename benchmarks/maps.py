@@ -160,29 +160,31 @@ def run(actors: int, ties: int, seconds: float, repeat: int) -> dict[str, Any]:
     started = time.perf_counter()
     html = page(document)
     written = time.perf_counter() - started
-    folder = Path(tempfile.mkdtemp(prefix="maillage-bench-"))
-    (folder / "maillage.html").write_text(html, encoding="utf-8")
-    (folder / "vis.html").write_text(vis_network_page(document.to_json()), encoding="utf-8")
-    runs: dict[str, list[dict[str, float]]] = {"maillage": [], "vis_network": []}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=list(CHROMIUM_FLAGS)
-        )
-        for _ in range(repeat):  # interleaved, so that both see the same machine
-            for name, file, ready, hooks in (
-                (
-                    "maillage",
-                    "maillage.html",
-                    "window.maillageMap && window.maillageMap.ready",
-                    MAILLAGE_HOOKS,
-                ),
-                ("vis_network", "vis.html", "window.bench && window.bench.readyAt", ""),
-            ):
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                tab = context.new_page()
-                runs[name].append(measure(tab, (folder / file).as_uri(), ready, hooks, seconds))
-                context.close()
-        browser.close()
+    # The pages are thrown away with their folder (each run used to leave one behind).
+    with tempfile.TemporaryDirectory(prefix="maillage-bench-") as scratch:
+        folder = Path(scratch)
+        (folder / "maillage.html").write_text(html, encoding="utf-8")
+        (folder / "vis.html").write_text(vis_network_page(document.to_json()), encoding="utf-8")
+        runs: dict[str, list[dict[str, float]]] = {"maillage": [], "vis_network": []}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=list(CHROMIUM_FLAGS)
+            )
+            for _ in range(repeat):  # interleaved, so that both see the same machine
+                for name, file, ready, hooks in (
+                    (
+                        "maillage",
+                        "maillage.html",
+                        "window.maillageMap && window.maillageMap.ready",
+                        MAILLAGE_HOOKS,
+                    ),
+                    ("vis_network", "vis.html", "window.bench && window.bench.readyAt", ""),
+                ):
+                    context = browser.new_context(viewport={"width": 1400, "height": 900})
+                    tab = context.new_page()
+                    runs[name].append(measure(tab, (folder / file).as_uri(), ready, hooks, seconds))
+                    context.close()
+            browser.close()
     medians = {
         name: {key: statistics.median(r[key] for r in results) for key in results[0]}
         for name, results in runs.items()
