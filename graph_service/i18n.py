@@ -904,6 +904,27 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         Language.FR: "Export écrit dans {path} : {nodes} nœud(s), {relationships} relation(s).",
         Language.EN: "Export written to {path}: {nodes} node(s), {relationships} relationship(s).",
     },
+    # --- a command line refused before anything runs ----------------------------------
+    "cli.path_or_dataset": {
+        Language.FR: "donnez un chemin PATH ou --dataset NOM (l'un ou l'autre).",
+        Language.EN: "give a PATH or --dataset NAME (one of them).",
+    },
+    "cli.bulk_dry_run": {
+        Language.FR: "--bulk écrit ; pour vérifier un fichier, --dry-run seul.",
+        Language.EN: "--bulk writes; check a file with --dry-run alone.",
+    },
+    "cli.no_dataset": {
+        Language.FR: "aucun jeu de données nommé « {name} » ; livrés : {known}.",
+        Language.EN: "no dataset named '{name}'; shipped: {known}.",
+    },
+    "cli.not_a_date": {
+        Language.FR: "« {value} » n'est pas une date (AAAA-MM-JJ).",
+        Language.EN: "'{value}' is not a date (YYYY-MM-DD).",
+    },
+    "cli.folder_not_file": {
+        Language.FR: "{path} est un dossier ; donnez un nom de fichier.",
+        Language.EN: "{path} is a folder; give a file name.",
+    },
 }
 
 

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from graph_service.cli.operator import operator, with_database
-from graph_service.cli.output import console, say, state
+from graph_service.cli.output import console, refused, say, state
 from graph_service.config import get_settings
 from graph_service.domain.access import Role
 from graph_service.i18n import translate
@@ -136,9 +136,7 @@ def audit_command(
     try:
         start = datetime.fromisoformat(since) if since else None
     except ValueError:
-        raise typer.BadParameter(
-            f"'{since}' is not a date (YYYY-MM-DD)", param_hint="--since"
-        ) from None
+        raise refused("cli.not_a_date", "--since", value=since) from None
     if prune:
         removed = with_database(
             lambda db: AuditService(db).prune(get_settings().audit_retention_days)

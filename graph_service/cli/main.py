@@ -303,7 +303,22 @@ def localised_command(language: Language) -> typer.core.TyperGroup:
     return command
 
 
+def _french_context(english: type[Any]) -> type[Any]:
+    """Typer's context class, with a help formatter whose usage line starts with
+    "Utilisation :" (click writes "Usage:" from its own English text)."""
+
+    class FrenchFormatter(english.formatter_class):  # type: ignore[misc,name-defined]
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, "Utilisation : " if prefix is None else prefix)
+
+    class FrenchContext(english):  # type: ignore[misc]
+        formatter_class = FrenchFormatter
+
+    return FrenchContext
+
+
 def _translate(command: Any, context: Any) -> None:
+    command.context_class = _french_context(command.context_class)
     if command.help:
         command.help = HELP_FR.get(command.help, command.help)
     for parameter in [*command.params, command.get_help_option(context)]:

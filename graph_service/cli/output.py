@@ -26,6 +26,12 @@ def say(key: str, **values: object) -> None:
     console.print(translate(key, state.language, **values), highlight=False, markup=False)
 
 
+def refused(key: str, param_hint: str | None = None, **values: object) -> typer.BadParameter:
+    """A value of the command line refused before anything runs, said in the
+    reader's language (click prints it with the usage line)."""
+    return typer.BadParameter(translate(key, state.language, **values), param_hint=param_hint)
+
+
 def fail(error: MaillageError) -> typer.Exit:
     """Print ``error`` (and each located problem it holds) and give the exit to raise."""
     errors.print(error.detail(state.language), style="bold red", highlight=False, markup=False)

@@ -16,7 +16,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from graph_service.cli.operator import operator, record, with_database
-from graph_service.cli.output import console, fail, say, state
+from graph_service.cli.output import console, fail, refused, say, state
 from graph_service.config import get_settings
 from graph_service.domain.access import Caller
 from graph_service.errors import MaillageError
@@ -74,13 +74,13 @@ def import_command(
 ) -> None:
     """Import a file (Maillage JSON, CSV, XLSX, GraphML, GEXF, Kumu): all of it, or nothing."""
     if (path is None) == (dataset is None):
-        raise typer.BadParameter("give a PATH or --dataset NAME (one of them)")
+        raise refused("cli.path_or_dataset")
     if dataset is not None:
         path = shipped_dataset(dataset)
     assert path is not None
     if bulk:
         if dry_run:
-            raise typer.BadParameter("--bulk writes; check a file with --dry-run alone")
+            raise refused("cli.bulk_dry_run")
         bulk_load(path, file_format)
         return
     started = time.perf_counter()
@@ -220,9 +220,7 @@ def shipped_dataset(name: str) -> Path:
     path = DATASETS_DIR / f"{name}.json"
     if not path.is_file():
         known = sorted(p.stem for p in DATASETS_DIR.glob("*.json"))
-        raise typer.BadParameter(
-            f"no dataset named {name!r}; shipped: {', '.join(known)}", param_hint="--dataset"
-        )
+        raise refused("cli.no_dataset", "--dataset", name=name, known=", ".join(known))
     return path
 
 
@@ -246,7 +244,7 @@ def export_command(
     try:
         day = date.fromisoformat(at) if at else None
     except ValueError:
-        raise typer.BadParameter(f"'{at}' is not a date (YYYY-MM-DD)", param_hint="--at") from None
+        raise refused("cli.not_a_date", "--at", value=at) from None
     caller = operator(persons=not public)
 
     def work(database: Database) -> dict[str, int]:
@@ -278,7 +276,7 @@ def synth_command(
     from importers.synthetic import write_csv, write_json
 
     if output_format is SynthFormat.JSON and path.is_dir():
-        raise typer.BadParameter(f"{path} is a folder; give a file name", param_hint="PATH")
+        raise refused("cli.folder_not_file", "PATH", path=path)
     writer = write_json if output_format is SynthFormat.JSON else write_csv
     counts = writer(path, actors, seed)
     say("synth.done", path=str(path), nodes=counts["nodes"], relationships=counts["relationships"])

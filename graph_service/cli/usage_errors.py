@@ -61,7 +61,6 @@ _FRENCH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\w+ '(?P<path>.+)' is not writable\.", "« {path} » ne peut pas être écrit."),
     )
 )
-_USAGE = re.compile(r"^Usage: ")
 
 
 def in_french(message: str, cause: BaseException | None = None) -> str:
@@ -100,8 +99,8 @@ def say_in_french(error: Any) -> None:
     usage line, where to find help, the problem."""
     context = getattr(error, "ctx", None)
     if context is not None:
-        usage = _USAGE.sub("Utilisation : ", context.get_usage())
-        errors.print(usage, highlight=False, markup=False)
+        # The context's formatter writes "Utilisation :" (cli.main's French context).
+        errors.print(context.get_usage(), highlight=False, markup=False)
         errors.print(f"Aide : {context.command_path} --help", style="dim", markup=False)
     message = in_french(error.format_message(), error.__cause__)
     errors.print(

@@ -112,3 +112,52 @@ def test_a_command_typed_wrong_is_said_in_english_on_request() -> None:
     answer = _maillage("--lang", "en", "fou", COLUMNS="200")
     assert answer.returncode == 2
     assert "No such command 'fou'." in answer.stderr and "Usage: " in answer.stderr
+
+
+def test_the_help_screens_usage_line_is_french_too() -> None:
+    """click writes "Usage:" from its own English text; the French help says it."""
+    french = _maillage("import", "--help", MAILLAGE_LANG="fr", COLUMNS="200")
+    assert french.returncode == 0
+    assert "Utilisation : " in french.stdout and "import [OPTIONS]" in french.stdout
+    assert "Usage" not in french.stdout
+    english = _maillage("--lang", "en", "import", "--help", COLUMNS="200")
+    assert "Usage: " in english.stdout and "Utilisation" not in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "french", "english"),
+    [
+        (["import"], "donnez un chemin PATH ou --dataset NOM", "give a PATH or --dataset NAME"),
+        (
+            ["import", "--dataset", "nulle"],
+            "aucun jeu de données nommé « nulle » ; livrés : caac",
+            "no dataset named 'nulle'; shipped: caac",
+        ),
+        (
+            ["export", "x.json", "--at", "2020-13-01"],
+            "« 2020-13-01 » n'est pas une date (AAAA-MM-JJ).",
+            "'2020-13-01' is not a date (YYYY-MM-DD).",
+        ),
+        (
+            ["audit", "--since", "hier"],
+            "Valeur refusée pour --since : « hier » n'est pas une date",
+            "'hier' is not a date",
+        ),
+        (["synth", "."], "est un dossier ; donnez un nom de fichier.", "is a folder; give a file"),
+        (
+            ["import", "--dataset", "caac", "--bulk", "--dry-run"],
+            "--bulk écrit ; pour vérifier un fichier, --dry-run seul.",
+            "--bulk writes; check a file with --dry-run alone.",
+        ),
+    ],
+)
+def test_a_value_maillage_refuses_is_said_in_the_readers_language(
+    arguments: list[str], french: str, english: str
+) -> None:
+    """Refused before any database is asked, in the language of the rest of the CLI."""
+    said = _maillage(*arguments, MAILLAGE_LANG="fr", COLUMNS="200")
+    assert said.returncode == 2, said.stderr
+    assert french in said.stderr and "Utilisation : " in said.stderr
+    said = _maillage("--lang", "en", *arguments, COLUMNS="200")
+    assert said.returncode == 2, said.stderr
+    assert english in said.stderr
