@@ -9,6 +9,7 @@ rather than by typing them into data.  Country codes are ISO 3166-1 alpha-2.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from graph_service.config import get_settings
@@ -314,11 +315,18 @@ def _comma_list(value: str) -> frozenset[str]:
     return frozenset(v.strip() for v in value.split(",") if v.strip())
 
 
+@cache
+def _with_extras(documented: frozenset[str], extras: str) -> frozenset[str]:
+    # Cached by the setting's text (a test may change it): every actor of an
+    # import is checked against the union, a million of them nationally.
+    return documented | _comma_list(extras)
+
+
 def known_natures() -> frozenset[str]:
     """The documented natures plus those a deployment adds (``MAILLAGE_EXTRA_NATURES``)."""
-    return NATURES | _comma_list(get_settings().extra_natures)
+    return _with_extras(NATURES, get_settings().extra_natures)
 
 
 def known_framework_types() -> frozenset[str]:
     """Documented framework types plus ``MAILLAGE_EXTRA_FRAMEWORK_TYPES``."""
-    return FRAMEWORK_TYPES | _comma_list(get_settings().extra_framework_types)
+    return _with_extras(FRAMEWORK_TYPES, get_settings().extra_framework_types)
