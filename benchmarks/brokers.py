@@ -4,9 +4,10 @@ Target (analyses issue): the whole brokers analysis of a 10,000-actor /
 50,000-tie graph within 1.5x the time rustworkx needs for exact betweenness alone
 on the same graph.  Both run in the same process, on the same graph, so the
 ratio holds whatever the machine.  Pure networkx betweenness is timed too (once:
-it is slow) for context.
+it is slow) for context.  The memory each side adds beyond its graph, at its peak,
+is measured once apart (:mod:`benchmarks.memory`).
 
-    .venv/bin/python benchmarks/brokers.py [--repeat 3] [--networkx]
+    .venv/bin/python -m benchmarks.brokers [--repeat 3] [--networkx]
         [--out benchmarks/results/brokers.json]
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 import networkx as nx
 import rustworkx
 
+from benchmarks.memory import added_peak_mib
 from graph_service.services.analyses import AnalysisQuery, brokers_report
 
 SPHERES = [
@@ -59,6 +61,14 @@ def ecosystem(kind: str, actors: int = 10_000, seed: int = 42) -> nx.Graph:
     return graph
 
 
+def as_rustworkx(kind: str, actors: int) -> rustworkx.PyGraph:
+    return rustworkx.networkx_converter(ecosystem(kind, actors))
+
+
+def brokers_of(graph: nx.Graph) -> dict[str, Any]:
+    return brokers_report(graph, AnalysisQuery(top=20, permutations=0))
+
+
 def timed(work: Callable[[], Any], repeat: int) -> float:
     """Median wall time of ``repeat`` runs, in seconds."""
     times = []
@@ -82,8 +92,7 @@ def main() -> None:
         graph = ecosystem(kind, args.actors)
         peer = rustworkx.networkx_converter(graph)
         rustworkx_alone = timed(partial(rustworkx.graph_betweenness_centrality, peer), args.repeat)
-        query = AnalysisQuery(top=20, permutations=0)
-        full = timed(partial(brokers_report, graph, query), args.repeat)
+        full = timed(partial(brokers_of, graph), args.repeat)
         row: dict[str, Any] = {
             "graph": kind,
             "actors": graph.number_of_nodes(),
@@ -91,6 +100,11 @@ def main() -> None:
             "rustworkx_betweenness_s": round(rustworkx_alone, 3),
             "maillage_brokers_s": round(full, 3),
             "ratio": round(full / rustworkx_alone, 2),
+            # Memory each adds beyond its graph, at its peak (once each, apart).
+            "maillage_peak_mib": added_peak_mib(partial(ecosystem, kind, args.actors), brokers_of),
+            "rustworkx_peak_mib": added_peak_mib(
+                partial(as_rustworkx, kind, args.actors), rustworkx.graph_betweenness_centrality
+            ),
         }
         if args.networkx:
             pure = timed(partial(nx.betweenness_centrality, graph), 1)

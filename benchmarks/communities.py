@@ -9,7 +9,8 @@ spheres, Leiden communities (the graph converted to igraph first) and their
 agreement with the spheres.  Maillage's community detection alone (conversion and
 Leiden) is timed too, so that the report says where the time goes, and the silos
 analysis with Louvain (the default) for comparison.  Both run in this process, on the
-same graphs as the brokers benchmark.
+same graphs as the brokers benchmark.  The memory each side adds beyond its graph,
+at its peak, is measured once apart (:mod:`benchmarks.memory`).
 
     .venv/bin/python -m benchmarks.communities [--actors 10000] [--repeat 3]
         [--out benchmarks/results/communities.json]
@@ -22,7 +23,6 @@ import json
 import os
 import platform
 import random
-import resource
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -32,12 +32,24 @@ import igraph
 import networkx as nx
 
 from benchmarks.brokers import ecosystem, timed
+from benchmarks.memory import added_peak_mib
 from graph_service.analyses.silos import leiden_communities
 from graph_service.services.analyses import AnalysisQuery, CommunityAlgorithm, silos_report
 
 
 def leiden_alone(graph: igraph.Graph) -> igraph.VertexClustering:
     return graph.community_leiden(objective_function="modularity", n_iterations=-1)
+
+
+def as_igraph(kind: str, actors: int) -> igraph.Graph:
+    graph = ecosystem(kind, actors)
+    return igraph.Graph(n=graph.number_of_nodes(), edges=list(graph.edges))
+
+
+def silos_with_leiden(permutations: int, graph: nx.Graph) -> dict[str, Any]:
+    return silos_report(
+        graph, AnalysisQuery(permutations=permutations, algorithm=CommunityAlgorithm.LEIDEN)
+    )
 
 
 def main() -> None:
@@ -55,9 +67,8 @@ def main() -> None:
         random.seed(0)  # igraph's Leiden draws from Python's generator
         leiden = timed(partial(leiden_alone, peer), args.repeat)
         detection = timed(partial(leiden_communities, graph, weight=None), args.repeat)
-        query = AnalysisQuery(permutations=args.permutations, algorithm=CommunityAlgorithm.LEIDEN)
-        full = timed(partial(silos_report, graph, query), args.repeat)
-        report = silos_report(graph, query)
+        full = timed(partial(silos_with_leiden, args.permutations, graph), args.repeat)
+        report = silos_with_leiden(args.permutations, graph)
         louvain = AnalysisQuery(permutations=args.permutations)
         with_louvain = timed(partial(silos_report, graph, louvain), args.repeat)
         found = leiden_alone(peer)
@@ -75,6 +86,12 @@ def main() -> None:
             "maillage_communities": report["communities"]["count"],
             "ratio": round(full / leiden, 2),
             "detection_ratio": round(detection / leiden, 2),
+            # Memory each adds beyond its graph, at its peak (once each, apart).
+            "maillage_peak_mib": added_peak_mib(
+                partial(ecosystem, kind, args.actors),
+                partial(silos_with_leiden, args.permutations),
+            ),
+            "igraph_peak_mib": added_peak_mib(partial(as_igraph, kind, args.actors), leiden_alone),
         }
         print(json.dumps(row), flush=True)
         results.append(row)
@@ -84,7 +101,6 @@ def main() -> None:
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
         "versions": {"networkx": nx.__version__, "igraph": igraph.__version__},
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "results": results,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,12 @@
 """Benchmark: a national ecosystem generated, loaded and asked, each step against a peer.
 
-    .venv/bin/python benchmarks/national.py [--actors 1000000] [--queries 200]
+    .venv/bin/python -m benchmarks.national [--actors 1000000] [--queries 200]
         [--clients 32] [--seconds 30] [--workers cores] [--out benchmarks/results/national.json]
 
 It drives local Neo4j servers of its own (temporary data folders, free ports): the
 tests' server is never touched.  Each step is timed, with the peak memory of the
-process that ran it (``wait4``):
+process that ran it (``wait4``); the loads also with their Neo4j server's, and the
+API with its processes' together (:mod:`benchmarks.memory`):
 
 - **load**: Neo4j's own ``LOAD CSV`` of the synthetic ecosystem's CSV files (the
   peer: every value kept as the text read, nothing checked, APOC creating the
@@ -57,6 +58,7 @@ from typing import Any
 
 from neo4j import GraphDatabase
 
+from benchmarks.memory import process_peak_mib
 from graph_service.analyses.allies import LARGE_PLACE
 from graph_service.config import Settings
 from graph_service.domain.access import Caller, Role
@@ -172,7 +174,14 @@ def load_csv_peer(instance: Instance, csv_folder: Path) -> dict[str, Any]:
         session.run(_LOAD_TIES, file="file:///relations.csv").consume()
     seconds = time.perf_counter() - started
     database.close()
-    return {"seconds": round(seconds, 1)}
+    return {"seconds": round(seconds, 1), "server_peak_mib": _server_peak(instance)}
+
+
+def _server_peak(instance: Instance) -> int:
+    """The most memory the instance's Neo4j server has held since it started."""
+    pid = LocalNeo4j(instance.settings).running_pid()
+    assert pid is not None, "the server stopped"
+    return process_peak_mib(pid)
 
 
 def _admin_header(columns: list[str]) -> str:
@@ -219,21 +228,23 @@ def neo4j_admin_peer(instance: Instance, csv_folder: Path) -> dict[str, Any]:
     return {
         "seconds": round(seconds, 1),
         "offline_seconds": round(offline, 1),
+        "server_peak_mib": _server_peak(instance),
         "nodes": records[0]["nodes"],
         "relationships": records[0]["relationships"],
     }
 
 
-def _load_csv_alone(folder: Path, csv_folder: Path, arguments: argparse.Namespace) -> float:
-    """LOAD CSV into a fresh server of its own, the only one running; its seconds."""
+def _load_csv_alone(
+    folder: Path, csv_folder: Path, arguments: argparse.Namespace
+) -> dict[str, Any]:
+    """LOAD CSV into a fresh server of its own, the only one running."""
     peer = Instance(folder, arguments.heap, arguments.pagecache)
     peer.cli("neo4j", "start")
     try:
         peer.cli("db", "init")
-        seconds: float = load_csv_peer(peer, csv_folder)["seconds"]
+        return load_csv_peer(peer, csv_folder)
     finally:
         peer.cli("neo4j", "stop")
-    return seconds
 
 
 # --- answers ---------------------------------------------------------------------
@@ -554,6 +565,8 @@ def api_load(
         allies = _hammer(
             clients, seconds, getter("/api/v1/analyses/allies?actor={id}"), http_connect
         )
+        # Before they stop: the API's processes (the server and its workers) together.
+        peak_mib = process_peak_mib(server.pid, with_children=True)
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -569,6 +582,7 @@ def api_load(
         "workers": workers,
         **figures,
         "allies": _load_figures(allies, seconds),
+        "peak_mib": peak_mib,
         "ratio_p95": round(figures["neighbourhood"]["p95_ms"] / peer_p95, 2),
         "ratio_p95_with_key": round(figures["neighbourhood_with_key"]["p95_ms"] / peer_p95, 2),
         "ratio_p95_by_round": round_ratios,
@@ -661,6 +675,8 @@ def main() -> None:
             bulk = ours.cli("import", "--bulk", str(work / "france.json"))
             results["bulk"] = {k: v for k, v in bulk.items() if k != "output"}
             results["bulk"]["report"] = bulk["output"].strip().splitlines()[-3:]
+            # The server the bulk load restarted: its empty lists, schema and records.
+            results["bulk"]["server_peak_mib"] = _server_peak(ours)
             print(json.dumps(results["bulk"]), flush=True)
             # LOAD CSV again after the bulk load, each alone on the machine, and the
             # ratio taken against the mean of the two: the speed of this machine
@@ -668,11 +684,12 @@ def main() -> None:
             # of CPU), and a peer measured before only would charge that drift to
             # whichever side came second.
             ours.cli("neo4j", "stop")
-            before = results["load_csv_peer"]["seconds"]
+            before = results["load_csv_peer"]
             after = _load_csv_alone(work / "peer-after", work / "csv", arguments)
             results["load_csv_peer"] = {
-                "seconds": round((before + after) / 2, 1),
-                "runs": [before, after],
+                "seconds": round((before["seconds"] + after["seconds"]) / 2, 1),
+                "runs": [before["seconds"], after["seconds"]],
+                "server_peak_mib": max(before["server_peak_mib"], after["server_peak_mib"]),
             }
             print(json.dumps(results["load_csv_peer"]), flush=True)
             ours.cli("neo4j", "start")

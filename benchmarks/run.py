@@ -149,8 +149,9 @@ def render(measured: dict[str, Any], small: bool) -> str:
             (
                 f"brokers analysis, {row['actors']:,} actors / {row['ties']:,} ties "
                 f"({row['graph']})",
-                f"{row['maillage_brokers_s']} s",
-                f"rustworkx exact betweenness alone: {row['rustworkx_betweenness_s']} s",
+                f"{row['maillage_brokers_s']} s, +{row['maillage_peak_mib']} MiB",
+                f"rustworkx exact betweenness alone: {row['rustworkx_betweenness_s']} s, "
+                f"+{row['rustworkx_peak_mib']} MiB",
                 f"{row['ratio']}",
                 "≤ 1.5",
             )
@@ -162,9 +163,10 @@ def render(measured: dict[str, Any], small: bool) -> str:
                 f"({row['graph']}; {row['permutations']:,} permutations; its Leiden alone: "
                 f"{row['maillage_leiden_s']} s; with Louvain: "
                 f"{row['maillage_silos_louvain_s']} s)",
-                f"{row['maillage_silos_s']} s, {row['maillage_communities']} communities",
+                f"{row['maillage_silos_s']} s, {row['maillage_communities']} communities, "
+                f"+{row['maillage_peak_mib']} MiB",
                 f"igraph Leiden alone, same settings: {row['igraph_leiden_s']} s, "
-                f"{row['igraph_leiden_communities']} communities",
+                f"{row['igraph_leiden_communities']} communities, +{row['igraph_peak_mib']} MiB",
                 f"{row['ratio']} (Leiden alone: {row['detection_ratio']})",
                 "—",
             )
@@ -209,9 +211,11 @@ def render(measured: dict[str, Any], small: bool) -> str:
         (
             f"bulk load of the national ecosystem, {national['records']:,} records "
             f"({national['actors']:,} actors), checks included",
-            f"{bulk['seconds']} s, {bulk['peak_rss_mib']} MiB peak",
+            f"{bulk['seconds']} s, {bulk['peak_rss_mib']} MiB peak (its server: "
+            f"{bulk['server_peak_mib']} MiB)",
             f"Neo4j LOAD CSV of the same CSV files, no checks: {load['seconds']} s"
-            + _runs_before_and_after(load),
+            + _runs_before_and_after(load)
+            + f", its server: {load['server_peak_mib']} MiB peak",
             f"{national['load_ratio']}",
             "< 1",
         )
@@ -222,7 +226,8 @@ def render(measured: dict[str, Any], small: bool) -> str:
             f"the same bulk load against Neo4j's offline importer, {national['records']:,} records",
             f"{bulk['seconds']} s",
             f"neo4j-admin database import of the same CSV files, no checks, then start and "
-            f"schema: {admin['seconds']} s (the import itself: {admin['offline_seconds']} s)",
+            f"schema: {admin['seconds']} s (the import itself: {admin['offline_seconds']} s), "
+            f"its server: {admin['server_peak_mib']} MiB peak",
             f"{national['admin_ratio']}",
             "—",
         )
@@ -277,7 +282,7 @@ def render(measured: dict[str, Any], small: bool) -> str:
                 f"{what}, {api['clients']} clients, {api['workers']} workers "
                 "(p50 / p95 / p99, requests/s)",
                 f"{figures['p50_ms']} / {figures['p95_ms']} / {figures['p99_ms']} ms, "
-                f"{figures['per_second']}/s",
+                f"{figures['per_second']}/s; the API's processes: {api['peak_mib']} MiB peak",
                 f"neighbourhood Cypher by {api['clients']} driver threads, "
                 f"{api['rounds']} rounds interleaved with the API's: {peer['p50_ms']} / "
                 f"{peer['p95_ms']} / {peer['p99_ms']} ms, {peer['per_second']}/s",
@@ -293,6 +298,9 @@ def render(measured: dict[str, Any], small: bool) -> str:
         + f" on {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}. Every figure comes from",
         "that run, next to the peer measured in the same run on the same machine; the",
         "ratio is Maillage's time over the peer's (below 1: faster than the peer).",
+        'Memory: "N MiB peak" is the most resident memory a process held; "+N MiB"',
+        "what a computation added, at its peak, beyond its input graph already built",
+        "(each side measured once apart, in a fresh process).",
         "",
         f"**Machine**: {_machine()}.",
         "",

@@ -55,3 +55,9 @@ def test_the_runner_writes_benchmarks_md_at_toy_sizes(
         "rounds interleaved",
     ):
         assert peer in written
+    # Each side's peak memory: both sides of the analyses, both loads' servers, the API.
+    brokers = next(row for row in table if row.startswith("| brokers analysis"))
+    assert brokers.count(" MiB") == 2 and "+" in brokers.split(" | ")[2]
+    bulk = next(row for row in table if row.startswith("| bulk load"))
+    assert bulk.count("MiB") == 3
+    assert "the API's processes:" in next(row for row in table if "API allies" in row)
