@@ -6,7 +6,8 @@ secret are stored (argon2-cffi, the reference implementation's binding); the
 key itself is shown once, when it is created.  Checking a key costs one indexed
 read and, the first time a process sees that key, one Argon2 verification; later
 requests with the same key skip the verification while the stored hash is
-unchanged.  What the read found stands for the next requests with the same key
+unchanged (requests arriving together wait for the first one's verification:
+at most :data:`VERIFYING_AT_ONCE` run at a time).  What the read found stands for the next requests with the same key
 for ``MAILLAGE_KEY_RECHECK_SECONDS`` (1 s by default; 0: every request reads):
 a key revoked through this process stops at once, one revoked elsewhere (the
 CLI, another worker) or whose account changed role within that time.
@@ -48,6 +49,10 @@ _ACCOUNT_NAME = re.compile(r"^[\w.@+-]{1,80}$")
 BOOTSTRAP_ACCOUNT = "admin"
 
 _hasher = PasswordHasher()
+#: Argon2 verifications under way at once in a process, whatever the keys: each
+#: holds the hasher's 64 MiB while it runs.  Unbounded, 32 clients starting with
+#: one key made a national API worker verify it 32 times at once: 1.6 GiB.
+VERIFYING_AT_ONCE = 2
 
 
 @dataclass(frozen=True)
@@ -232,6 +237,7 @@ class Authenticator:
         self._checked: OrderedDict[str, _Checked] = OrderedDict()
         self._capacity = capacity
         self._lock = threading.Lock()
+        self._verifying = threading.BoundedSemaphore(VERIFYING_AT_ONCE)
         # Counts revocations seen here: a lookup that began before one is not
         # remembered (it may have read the key before it was revoked).
         self._forgotten = 0
@@ -293,16 +299,25 @@ class Authenticator:
         return checked.caller(address)
 
     def _verify(self, digest: str, secret: str, stored_hash: str) -> bool:
+        if self._was_verified(digest, stored_hash):
+            return True
+        with self._verifying:
+            # Another request with the same key may have verified it meanwhile.
+            if self._was_verified(digest, stored_hash):
+                return True
+            try:
+                _hasher.verify(stored_hash, secret)
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                return False
+            self._remember(self._verified, digest, stored_hash)
+        return True
+
+    def _was_verified(self, digest: str, stored_hash: str) -> bool:
         with self._lock:
             if self._verified.get(digest) == stored_hash:
                 self._verified.move_to_end(digest)
                 return True
-        try:
-            _hasher.verify(stored_hash, secret)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            return False
-        self._remember(self._verified, digest, stored_hash)
-        return True
+        return False
 
     def _remember(self, memory: OrderedDict[str, Any], digest: str, value: Any) -> None:
         with self._lock:

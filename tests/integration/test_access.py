@@ -9,9 +9,11 @@ import io
 import json
 import re
 import subprocess
+import threading
 import time
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -196,6 +198,45 @@ def test_a_checked_key_answers_from_memory_for_the_recheck_time_only(
     )
     racing.caller_for(third)
     assert racing.remembered(third) is None
+
+
+def test_many_requests_with_one_new_key_verify_it_a_bounded_number_of_times(
+    clean_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each Argon2 verification holds 64 MiB: 32 clients starting at once with the
+    same key made an API worker run 32 of them together (1.6 GiB).  At most
+    VERIFYING_AT_ONCE run together; the requests that waited find the key verified."""
+    from graph_service.services import accounts
+
+    running, most, calls = 0, 0, 0
+    lock = threading.Lock()
+    real = accounts._hasher
+
+    class Counting:
+        def verify(self, stored: str, secret: str) -> bool:
+            nonlocal running, most, calls
+            with lock:
+                running += 1
+                calls += 1
+                most = max(most, running)
+            try:
+                time.sleep(0.05)  # long enough for the others to arrive meanwhile
+                return real.verify(stored, secret)
+            finally:
+                with lock:
+                    running -= 1
+
+    token = issue_key(clean_database, Role.VIEWER)
+    monkeypatch.setattr(accounts, "_hasher", Counting())
+    keys = Authenticator(lambda: clean_database, recheck_seconds=0)
+    with ThreadPoolExecutor(16) as pool:
+        callers = list(pool.map(lambda _: keys.caller_for(token), range(16)))
+    assert {caller.role for caller in callers} == {Role.VIEWER}
+    assert most <= accounts.VERIFYING_AT_ONCE and calls <= accounts.VERIFYING_AT_ONCE
+    # A wrong secret is still refused, and still verified (never remembered).
+    with pytest.raises(UnauthenticatedError):
+        keys.caller_for(token[:-4] + "zzzz")
+    assert calls <= accounts.VERIFYING_AT_ONCE + 1
 
 
 def test_a_remembered_key_still_expires_on_its_date(clean_database: Database) -> None:
