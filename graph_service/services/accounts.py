@@ -7,8 +7,9 @@ key itself is shown once, when it is created.  Checking a key costs one indexed
 read and, the first time a process sees that key, one Argon2 verification; later
 requests with the same key skip the verification while the stored hash is
 unchanged (requests arriving together wait for the first one's verification:
-at most :data:`VERIFYING_AT_ONCE` run at a time).  What the read found stands for the next requests with the same key
-for ``MAILLAGE_KEY_RECHECK_SECONDS`` (1 s by default; 0: every request reads):
+at most :data:`VERIFYING_AT_ONCE` run at a time).  What the read found stands
+for the next requests with the same key for ``MAILLAGE_KEY_RECHECK_SECONDS``
+(1 s by default; 0: every request reads):
 a key revoked through this process stops at once, one revoked elsewhere (the
 CLI, another worker) or whose account changed role within that time.
 """
