@@ -6,6 +6,7 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Callable
+from functools import cache
 from typing import Annotated, Any
 
 import typer
@@ -303,9 +304,11 @@ def localised_command(language: Language) -> typer.core.TyperGroup:
     return command
 
 
+@cache
 def _french_context(english: type[Any]) -> type[Any]:
     """Typer's context class, with a help formatter whose usage line starts with
-    "Utilisation :" (click writes "Usage:" from its own English text)."""
+    "Utilisation :" (click writes "Usage:" from its own English text).  Made once
+    per English class: every command of the tree shares it."""
 
     class FrenchFormatter(english.formatter_class):  # type: ignore[misc,name-defined]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
